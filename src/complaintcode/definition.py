@@ -1,0 +1,167 @@
+"""The complaint definition: the landlord's understanding of a complaint.
+
+When a complaint is logged at stage 1 or escalated to stage 2, the landlord sets
+out its understanding of the complaint and the outcomes the resident seeks, and
+asks for clarification where anything is unclear (5.6). It also says which
+aspects it is, and is not, responsible for (5.7). Every point of the definition
+must later be answered with a decision and reasons (6.7, 6.18).
+
+>>> from complaintcode import ComplaintDefinition
+>>> d = ComplaintDefinition(
+...     understanding="The kitchen tap has leaked since March and two repair visits were missed.",
+...     points=("the leaking tap", "the missed appointments"),
+...     outcomes_sought=("repair the tap", "compensation for the missed visits"),
+...     responsible_for=("repairs to the tap",),
+... )
+>>> d.problems()
+()
+>>> [str(f) for f in ComplaintDefinition(understanding="", points=()).problems()]
+['5.6: the complaint definition does not set out our understanding of the complaint', '5.6: the complaint definition lists no point of complaint', '5.6: the complaint definition states no outcome sought and asks no clarification']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from complaintcode.errors import InvalidRecord
+from complaintcode.findings import Finding
+from complaintcode.provisions import provision
+
+__all__ = ["ComplaintDefinition"]
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    """Convert a string or an iterable of strings to a tuple of strings."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        out = tuple(value)
+        for i, item in enumerate(out):
+            if not isinstance(item, str):
+                raise InvalidRecord(f"expected text, got {type(item).__name__}", path=f"[{i}]")
+        return out
+    raise InvalidRecord(f"expected a list of texts, got {type(value).__name__}")
+
+
+def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidRecord(f"expected text, got {type(value).__name__}", path=attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class ComplaintDefinition:
+    """The landlord's understanding of a complaint (5.6, 5.7).
+
+    Attributes:
+        understanding: Our understanding of the complaint, in a sentence or two.
+        points: The points of complaint, each of which a response must answer
+            with a decision and reasons (6.7, 6.18).
+        outcomes_sought: The outcomes the resident is seeking (5.6).
+        responsible_for: The aspects the landlord is responsible for (5.7).
+        not_responsible_for: The aspects it is not responsible for, and why (5.7).
+        clarification_sought: Questions asked of the resident where the complaint
+            was unclear (5.6).
+    """
+
+    understanding: str = attrs.field(validator=_text)
+    points: tuple[str, ...] = attrs.field(converter=_texts)
+    outcomes_sought: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    responsible_for: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    not_responsible_for: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    clarification_sought: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+
+    def problems(self) -> tuple[Finding, ...]:
+        """What the definition lacks under 5.6 and 5.7, as findings.
+
+        Returns:
+            One :class:`~complaintcode.findings.Finding` per gap; empty when the
+            definition is complete.
+
+        >>> ComplaintDefinition(
+        ...     understanding="Damp in the bedroom.",
+        ...     points=("damp",),
+        ...     clarification_sought=("Which room?",),
+        ... ).problems()
+        ()
+        """
+        p56 = provision("5.6")
+        found: list[Finding] = []
+        if not self.understanding.strip():
+            found.append(
+                Finding(
+                    provision=p56,
+                    message="the complaint definition does not set out our understanding "
+                    "of the complaint",
+                )
+            )
+        if not any(p.strip() for p in self.points):
+            found.append(
+                Finding(
+                    provision=p56, message="the complaint definition lists no point of complaint"
+                )
+            )
+        if not any(o.strip() for o in self.outcomes_sought) and not any(
+            c.strip() for c in self.clarification_sought
+        ):
+            found.append(
+                Finding(
+                    provision=p56,
+                    message="the complaint definition states no outcome sought and asks "
+                    "no clarification",
+                )
+            )
+        return tuple(found)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The definition as plain JSON-ready data.
+
+        >>> ComplaintDefinition(understanding="u", points=("p",)).to_dict()["points"]
+        ['p']
+        """
+        return {
+            "understanding": self.understanding,
+            "points": list(self.points),
+            "outcomes_sought": list(self.outcomes_sought),
+            "responsible_for": list(self.responsible_for),
+            "not_responsible_for": list(self.not_responsible_for),
+            "clarification_sought": list(self.clarification_sought),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, *, path: str = "definition") -> ComplaintDefinition:
+        """Rebuild a definition from :meth:`to_dict` output.
+
+        Raises:
+            InvalidRecord: With the path of the bad field.
+
+        >>> d = ComplaintDefinition(understanding="u", points=("p",))
+        >>> ComplaintDefinition.from_dict(d.to_dict()) == d
+        True
+        """
+        if not isinstance(data, dict):
+            raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
+        known = {f.name for f in attrs.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise InvalidRecord(f"unknown field {unknown[0]!r}", path=path)
+        for required in ("understanding", "points"):
+            if required not in data:
+                raise InvalidRecord("missing required field", path=f"{path}.{required}")
+        kwargs: dict[str, Any] = {}
+        for name, value in data.items():
+            if name == "understanding":
+                if not isinstance(value, str):
+                    raise InvalidRecord(
+                        f"expected text, got {type(value).__name__}", path=f"{path}.{name}"
+                    )
+                kwargs[name] = value
+            else:
+                try:
+                    kwargs[name] = _texts(value)
+                except InvalidRecord as err:
+                    raise InvalidRecord(
+                        err.message, path=f"{path}.{name}{err.path or ''}"
+                    ) from None
+        return cls(**kwargs)

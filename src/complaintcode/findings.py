@@ -1,0 +1,89 @@
+"""Findings: what an audit, a letter check or a self-assessment check reports.
+
+A :class:`Finding` names the provision it rests on (and, where the provision
+lists items, the item, such as ``6.9(g)``), says what was found in plain words,
+and says how serious it is: a ``breach`` of the Code or a ``warning`` that a
+person should look at.
+
+>>> from complaintcode import Finding, provision
+>>> f = Finding(
+...     provision=provision("6.9"), item="g", message="the letter does not say how to escalate"
+... )
+>>> f.code
+'6.9(g)'
+>>> str(f)
+'6.9(g): the letter does not say how to escalate'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import attrs
+
+from complaintcode.provisions import Provision
+
+__all__ = ["Finding", "Severity"]
+
+#: How serious a finding is: a breach of the Code, or something to look at.
+Severity = Literal["breach", "warning"]
+
+_SEVERITIES: frozenset[str] = frozenset({"breach", "warning"})
+
+
+def _check_severity(_instance: object, _attribute: object, value: str) -> None:
+    if value not in _SEVERITIES:
+        msg = f"severity must be 'breach' or 'warning', not {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing found wrong, naming the provision it rests on.
+
+    Attributes:
+        provision: The provision the finding rests on.
+        message: What was found, in plain words.
+        item: The lettered item of the provision, if any (``"g"`` in ``6.9(g)``).
+        severity: ``"breach"`` (the default) or ``"warning"``.
+        reference: The complaint's reference, where the finding is about one.
+        on: The date the finding concerns (the day a deadline was missed, say).
+        due: The date something was due, where there was one.
+    """
+
+    provision: Provision
+    message: str
+    item: str | None = None
+    severity: Severity = attrs.field(default="breach", validator=_check_severity)
+    reference: str | None = None
+    on: dt.date | None = None
+    due: dt.date | None = None
+
+    @property
+    def code(self) -> str:
+        """The provision number with its item, such as ``"6.9(g)"`` or ``"6.13"``."""
+        if self.item:
+            return f"{self.provision.number}({self.item})"
+        return self.provision.number
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The finding as a flat dictionary of strings, ready for JSON or CSV.
+
+        >>> Finding(provision=provision("6.13"), message="same handler").to_dict()["code"]
+        '6.13'
+        """
+        return {
+            "code": self.code,
+            "provision": self.provision.number,
+            "edition": str(self.provision.edition),
+            "item": self.item,
+            "severity": self.severity,
+            "reference": self.reference,
+            "on": self.on.isoformat() if self.on else None,
+            "due": self.due.isoformat() if self.due else None,
+            "message": self.message,
+        }

@@ -1,0 +1,126 @@
+"""The two stages of the complaints process, and nothing else.
+
+The Code allows exactly two stages: no extra named stage before stage 1, such as
+"stage 0" or an "informal complaint" (5.2), and never a third stage (5.3).
+:class:`Stage` therefore has exactly two members, and :meth:`Stage.parse`
+refuses every other spelling with an error that cites the provision.
+
+>>> from complaintcode import Stage
+>>> Stage.parse("stage 2")
+<Stage.TWO: 2>
+>>> Stage.parse(3)
+Traceback (most recent call last):
+...
+complaintcode.errors.ProvisionViolation: 5.3: a complaints process may not have more than two stages (got 3)
+>>> Stage.parse("informal")
+Traceback (most recent call last):
+...
+complaintcode.errors.ProvisionViolation: 5.2: there is no stage before stage 1 ('stage 0', 'informal' or similar) (got 'informal')
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+from complaintcode.errors import InvalidRecord, ProvisionViolation
+from complaintcode.provisions import provision
+
+__all__ = ["Stage"]
+
+_ONE = frozenset({"1", "one", "stage1", "stageone", "first", "i"})
+_TWO = frozenset({"2", "two", "stage2", "stagetwo", "second", "final", "ii"})
+_BEFORE = frozenset(
+    {
+        "0",
+        "zero",
+        "stage0",
+        "stagezero",
+        "informal",
+        "informalcomplaint",
+        "informalstage",
+        "prestage",
+        "precomplaint",
+        "prestage1",
+        "frontline",
+        "frontlineresolution",
+        "earlyresolution",
+        "quickfix",
+    }
+)
+_AFTER = frozenset({"3", "three", "stage3", "stagethree", "third", "iii", "review", "panel"})
+_SQUASH = re.compile(r"[\s_\-']+")
+
+
+class Stage(enum.IntEnum):
+    """A stage of the complaints process: ``Stage.ONE`` or ``Stage.TWO``.
+
+    Stage 2 is the landlord's final response (6.10).
+    """
+
+    ONE = 1
+    TWO = 2
+
+    def __str__(self) -> str:
+        return f"stage {self.value}"
+
+    @classmethod
+    def parse(cls, value: object) -> Stage:
+        """Read a stage from a number or a name, refusing any stage the Code forbids.
+
+        Args:
+            value: A :class:`Stage`, the integer 1 or 2, or a name such as
+                ``"1"``, ``"stage 2"``, ``"two"`` or ``"final"``.
+
+        Returns:
+            The stage.
+
+        Raises:
+            ProvisionViolation: For a stage before stage 1 (``0``, ``"stage 0"``,
+                ``"informal"``, citing 5.2) or after stage 2 (``3`` or more,
+                ``"stage 3"``, citing 5.3).
+            InvalidRecord: For anything else that is not a stage.
+
+        >>> Stage.parse(1), Stage.parse("Stage One"), Stage.parse(Stage.TWO)
+        (<Stage.ONE: 1>, <Stage.ONE: 1>, <Stage.TWO: 2>)
+        """
+        if isinstance(value, Stage):
+            return value
+        if isinstance(value, bool):
+            raise InvalidRecord(f"not a stage: {value!r}")
+        if isinstance(value, int):
+            if value in (1, 2):
+                return cls(value)
+            if value < 1:
+                raise _before(value)
+            raise _after(value)
+        if isinstance(value, str):
+            key = _SQUASH.sub("", value.strip().lower())
+            if key in _ONE:
+                return cls.ONE
+            if key in _TWO:
+                return cls.TWO
+            if key in _BEFORE:
+                raise _before(value)
+            if key in _AFTER or _is_later_stage(key):
+                raise _after(value)
+        raise InvalidRecord(f"not a stage: {value!r} (the stages are 1 and 2)")
+
+
+def _is_later_stage(key: str) -> bool:
+    digits = key.removeprefix("stage")
+    return digits.isdigit() and int(digits) > 2
+
+
+def _before(value: object) -> ProvisionViolation:
+    return ProvisionViolation(
+        provision("5.2"),
+        f"there is no stage before stage 1 ('stage 0', 'informal' or similar) (got {value!r})",
+    )
+
+
+def _after(value: object) -> ProvisionViolation:
+    return ProvisionViolation(
+        provision("5.3"),
+        f"a complaints process may not have more than two stages (got {value!r})",
+    )
