@@ -73,6 +73,7 @@ class Finding:
     def to_dict(self) -> dict[str, str | None]:
         """The finding as a flat dictionary of strings, ready for JSON or CSV.
 
+        >>> from complaintcode import provision
         >>> Finding(provision=provision("6.13"), message="same handler").to_dict()["code"]
         '6.13'
         """
