@@ -1,0 +1,337 @@
+"""What a complaint's record says is due, and what in it breached the Code.
+
+One place computes each stage's deadlines from the replayed record; ``due``,
+``audit`` and the checked verbs (extensions, responses with letters, decisions)
+all use it, so a deadline is never computed two ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from complaintcode.deadlines import (
+    Deadline,
+    _extend,
+    _extension_finding,
+    acknowledgement_due,
+    response_due,
+)
+from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
+from complaintcode.findings import Finding
+from complaintcode.lifecycle import same_handler
+from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    from complaintcode._replay import Replay
+    from complaintcode.complaint import Complaint
+    from complaintcode.events import Extended, Responded
+
+_AWAITING_ACK = {Stage.ONE: "received", Stage.TWO: "escalation_requested"}
+_AWAITING_RESPONSE = {Stage.ONE: "stage_1", Stage.TWO: "stage_2"}
+_ENDED = {"withdraw": "withdrawn", "decline": "declined", "refuse_escalation": "refused"}
+
+
+def stage_deadlines(
+    complaint: Complaint, replayed: Replay, stage: Stage
+) -> tuple[Deadline | None, Deadline, Deadline]:
+    """A stage's acknowledgement, its unextended response and its current response deadline."""
+    edition, calendar = complaint.edition, complaint.calendar
+    received, requested = replayed.received.on, replayed.escalation_requested
+    ack = acknowledgement_due(
+        stage, received=received, escalation_requested=requested, edition=edition, calendar=calendar
+    )
+    base = response_due(
+        stage,
+        received=received,
+        acknowledged=replayed.acknowledged[stage],
+        escalation_requested=requested,
+        edition=edition,
+        calendar=calendar,
+    )
+    extensions = replayed.extensions[stage]
+    if not extensions:
+        return ack, base, base
+    total = sum(e.working_days for e in extensions)
+    good = next((e.good_reason for e in reversed(extensions) if e.good_reason), None)
+    return ack, base, _extend(base, total, good, calendar)
+
+
+def due(complaint: Complaint, replayed: Replay) -> tuple[Deadline, ...]:
+    """The open deadlines of a replayed record, earliest first."""
+    state = replayed.state
+    out: list[Deadline] = []
+    for stage in (Stage.ONE, Stage.TWO):
+        if state == _AWAITING_ACK[stage]:
+            ack, _, response = stage_deadlines(complaint, replayed, stage)
+            out.extend(d for d in (ack, response) if d is not None)
+        elif state == _AWAITING_RESPONSE[stage]:
+            out.append(stage_deadlines(complaint, replayed, stage)[2])
+    edition, calendar = complaint.edition, complaint.calendar
+    for key, action in replayed.actions.items():
+        if action.completed_on is None:
+            added = action.added
+            out.append(
+                Deadline(
+                    action="complete action",
+                    stage=added.stage,
+                    due=action.due,
+                    provision=edition.cite(f"outstanding_actions_stage_{int(added.stage)}"),
+                    edition=edition.year,
+                    counted_from=added.on,
+                    counted_from_event="action added",
+                    working_days=calendar.working_days_between(added.on, action.due),
+                    note=f"{key}: {added.description}",
+                )
+            )
+    out.sort(key=lambda d: d.due)
+    return tuple(out)
+
+
+def _waiting_end(
+    replayed: Replay, done: dt.date | None, states: tuple[str, ...], as_of: dt.date
+) -> tuple[dt.date | None, str]:
+    """When waiting for a step ended without it, and how to say so."""
+    if done is not None:
+        return None, ""
+    if replayed.state in states:
+        return as_of, f"(as of {as_of.isoformat()})"
+    terminal = replayed.terminal
+    if replayed.ended_from in states and terminal is not None and terminal.verb is not None:
+        return (
+            terminal.on,
+            f"(the complaint was {_ENDED[terminal.verb]} on {terminal.on.isoformat()})",
+        )
+    return None, ""
+
+
+def _timeliness(
+    deadline: Deadline, done: dt.date | None, what: str, end: dt.date | None, why: str
+) -> Finding | None:
+    if done is not None and done > deadline.due:
+        return Finding(
+            provision=deadline.provision,
+            message=f"{what} at {deadline.stage} on {done.isoformat()}, after the deadline "
+            f"of {deadline.due.isoformat()}",
+            on=done,
+            due=deadline.due,
+        )
+    if end is not None and end > deadline.due:
+        return Finding(
+            provision=deadline.provision,
+            message=f"not {what} at {deadline.stage} by {deadline.due.isoformat()} {why}",
+            on=end,
+            due=deadline.due,
+        )
+    return None
+
+
+def _extension_findings(
+    complaint: Complaint, base: Deadline, extensions: list[Extended]
+) -> list[Finding]:
+    edition, calendar = complaint.edition, complaint.calendar
+    stage = int(base.stage)
+    extend_p = edition.cite(f"extend_stage_{stage}")
+    notice_p = edition.cite(f"extension_notice_stage_{stage}")
+    found: list[Finding] = []
+    current, total = base.due, 0
+    for ext in extensions:
+        if ext.on > current:
+            found.append(
+                Finding(
+                    provision=extend_p,
+                    message=f"the extension notified on {ext.on.isoformat()} came after the "
+                    f"deadline it extends ({current.isoformat()})",
+                    on=ext.on,
+                    due=current,
+                )
+            )
+        if not ext.reason.strip():
+            found.append(
+                Finding(provision=extend_p, message="the extension gives no reason", on=ext.on)
+            )
+        if not ext.ombudsman_details_given:
+            found.append(
+                Finding(
+                    provision=notice_p,
+                    message="the extension notice does not give the Ombudsman's contact details",
+                    on=ext.on,
+                )
+            )
+        total += ext.working_days
+        over = _extension_finding(base, total, ext.good_reason)
+        if over is not None:
+            found.append(Finding(provision=over.provision, message=over.message, on=ext.on))
+        if ext.letter is not None:
+            found.extend(_letter_findings(ext.letter, complaint))
+        current = calendar.add_working_days(base.due, total)
+    return found
+
+
+def _letter_findings(letter: Any, complaint: Complaint) -> tuple[Finding, ...]:
+    from complaintcode.letters import check  # noqa: PLC0415  # letters is optional at import
+
+    return check(letter, complaint.edition)
+
+
+def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Finding, ...]:
+    """Every breach in a replayed record, as findings naming the complaint."""
+    found: list[Finding] = []
+    late_responses: list[Deadline] = []
+    for stage in (Stage.ONE, Stage.TWO):
+        ack_state, response_state = _AWAITING_ACK[stage], _AWAITING_RESPONSE[stage]
+        reached = replayed.acknowledged[stage] is not None or ack_state in (
+            replayed.state,
+            replayed.ended_from,
+        )
+        if not reached:
+            continue
+        ack, base, response = stage_deadlines(complaint, replayed, stage)
+        acked = replayed.acknowledged[stage]
+        if ack is not None:
+            end, why = _waiting_end(replayed, acked, (ack_state,), as_of)
+            finding = _timeliness(ack, acked, "acknowledged", end, why)
+            if finding is not None:
+                found.append(finding)
+        responded = replayed.responded[stage]
+        end, why = _waiting_end(replayed, responded, (ack_state, response_state), as_of)
+        finding = _timeliness(response, responded, "responded to", end, why)
+        if finding is not None:
+            found.append(finding)
+            late_responses.append(response)
+        found.extend(_extension_findings(complaint, base, replayed.extensions[stage]))
+        answer = replayed.responses[stage]
+        if answer is not None and answer.letter is not None:
+            found.extend(_letter_findings(answer.letter, complaint))
+    if same_handler(replayed.handlers[1], replayed.handlers[2]):
+        found.append(
+            Finding(
+                provision=complaint.edition.cite("different_handler"),
+                message=f"the same person ({replayed.handlers[2]}) handled both stages",
+                on=replayed.acknowledged[2],
+            )
+        )
+    found.extend(_keep_informed(complaint, replayed, late_responses))
+    found.extend(_action_findings(complaint, replayed, as_of))
+    reference = complaint.reference
+    found.sort(key=lambda f: (f.on or dt.date.min, f.provision.sort_key))
+    return tuple(f if f.reference == reference else _with_reference(f, reference) for f in found)
+
+
+def _with_reference(finding: Finding, reference: str) -> Finding:
+    return Finding(
+        provision=finding.provision,
+        message=finding.message,
+        item=finding.item,
+        severity=finding.severity,
+        reference=reference,
+        on=finding.on,
+        due=finding.due,
+    )
+
+
+def _keep_informed(complaint: Complaint, replayed: Replay, late: list[Deadline]) -> list[Finding]:
+    return [
+        Finding(
+            provision=complaint.edition.cite("keep_informed"),
+            message=f"the {deadline.stage} response was late and no intervals for "
+            f"updates were agreed with the resident by {deadline.due.isoformat()}",
+            on=deadline.due,
+        )
+        for deadline in late
+        if not any(u.on <= deadline.due for u in replayed.updates)
+    ]
+
+
+def _action_findings(complaint: Complaint, replayed: Replay, as_of: dt.date) -> list[Finding]:
+    found = []
+    for key, action in replayed.actions.items():
+        provision = complaint.edition.cite(f"outstanding_actions_stage_{int(action.added.stage)}")
+        what = f"outstanding action {key!r} ({action.added.description})"
+        if action.completed_on is None and as_of > action.due:
+            found.append(
+                Finding(
+                    provision=provision,
+                    message=f"{what} was due on {action.due.isoformat()} and is not complete "
+                    f"(as of {as_of.isoformat()})",
+                    on=as_of,
+                    due=action.due,
+                )
+            )
+        elif action.completed_on is not None and action.completed_on > action.due:
+            found.append(
+                Finding(
+                    provision=provision,
+                    message=f"{what} was completed on {action.completed_on.isoformat()}, after "
+                    f"its due date of {action.due.isoformat()}",
+                    severity="warning",
+                    on=action.completed_on,
+                    due=action.due,
+                )
+            )
+    return found
+
+
+# --- checks made when a new action is recorded -----------------------------------
+
+
+def record_extension(complaint: Complaint, event: Extended) -> Complaint:
+    """Record an extension, refusing one that breaches 6.4/6.5 or 6.15/6.16."""
+    replayed = complaint._replay  # noqa: SLF001  # the record's own replay, read-only here
+    if replayed.state not in ("stage_1", "stage_2") or event.on < replayed.last:
+        return complaint._with(event)  # noqa: SLF001  # raises the state's or the date's error
+    edition = complaint.edition
+    _, base, current = stage_deadlines(complaint, replayed, event.stage)
+    stage = int(event.stage)
+    extend_p = edition.cite(f"extend_stage_{stage}")
+    if not event.reason.strip():
+        raise ProvisionViolation(extend_p, "the reason for an extension must be explained")
+    if not event.ombudsman_details_given:
+        raise ProvisionViolation(
+            edition.cite(f"extension_notice_stage_{stage}"),
+            "an extension notice must give the Ombudsman's contact details",
+        )
+    if event.on > current.due:
+        raise ProvisionViolation(
+            extend_p,
+            f"an extension must be notified by the deadline it extends "
+            f"({current.due.isoformat()}), not on {event.on.isoformat()}",
+        )
+    if type(event.working_days) is not int or event.working_days < 1:
+        raise InvalidRecord(
+            f"an extension is a positive whole number of working days, not {event.working_days!r}",
+            path="working_days",
+        )
+    total = sum(e.working_days for e in replayed.extensions[stage]) + event.working_days
+    over = _extension_finding(base, total, event.good_reason)
+    if over is not None:
+        raise ProvisionViolation(over.provision, over.message)
+    if event.letter is not None:
+        _refuse_incomplete(event.letter, complaint)
+    return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
+
+
+def record_letter(complaint: Complaint, event: Responded) -> Complaint:
+    """Record a response, refusing a letter that lacks what the Code requires."""
+    if event.letter is not None and complaint.status in ("stage_1", "stage_2"):
+        _refuse_incomplete(event.letter, complaint)
+    return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
+
+
+def _refuse_incomplete(letter: Any, complaint: Complaint) -> None:
+    breaches = [f for f in _letter_findings(letter, complaint) if f.severity == "breach"]
+    if breaches:
+        raise IncompleteLetter(breaches)
+
+
+def check_decision(decision: Any, *, refusing_escalation: bool) -> None:
+    """Refuse anything but a person's decision of the right kind (2.1, 2.4, 5.11)."""
+    from complaintcode.exclusions import Decision  # noqa: PLC0415  # exclusions imports deadlines
+
+    if not isinstance(decision, Decision):
+        raise InvalidRecord(
+            f"expected an exclusions.Decision, got {type(decision).__name__}", path="decision"
+        )
+    if decision.refusing_escalation is not refusing_escalation:
+        kind = "refusing escalation" if refusing_escalation else "not accepting a complaint"
+        raise InvalidRecord(f"the decision is not one {kind}", path="decision")

@@ -1,0 +1,413 @@
+"""Deadlines: what is due, by when, under which provision.
+
+Pure functions from dates to :class:`Deadline` values. Every timescale comes
+from the complaint's :class:`~complaintcode.editions.Edition` and is counted in
+working days on a :class:`~complaintcode.calendar.WorkingCalendar`: the day an
+event happens is day 0 and never counts, and a deadline of N working days is the
+Nth working day after it.
+
+>>> import datetime as dt
+>>> from complaintcode import Stage, acknowledgement_due, response_due
+>>> received = dt.date(2024, 5, 3)  # a Friday; Monday 6 May is a bank holiday
+>>> acknowledgement_due(Stage.ONE, received=received).due
+datetime.date(2024, 5, 13)
+>>> response_due(Stage.ONE, received=received, acknowledged=dt.date(2024, 5, 7)).due
+datetime.date(2024, 5, 21)
+
+Where an earlier step has not happened yet, the deadline is projected on the
+assumption that the step happens on its own last permitted day, and says so:
+
+>>> d = response_due(Stage.ONE, received=received)
+>>> d.due, d.projected
+(datetime.date(2024, 5, 28), True)
+>>> d.note
+'projected: assumes the acknowledgement on its last permitted day, 2024-05-13'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import attrs
+
+from complaintcode.calendar import WorkingCalendar, england_and_wales
+from complaintcode.editions import EDITIONS_BY_YEAR, Edition, edition_for
+from complaintcode.errors import InvalidRecord, ProvisionViolation
+from complaintcode.findings import Finding
+from complaintcode.provisions import Provision
+from complaintcode.stages import Stage
+
+__all__ = [
+    "Action",
+    "Deadline",
+    "acknowledgement_due",
+    "extended_due",
+    "extension_notice_due",
+    "response_due",
+]
+
+#: The actions a deadline can be for.
+Action = Literal["acknowledge", "respond", "send extension notice", "complete action"]
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """Something due by a date, under a provision of an edition of the Code.
+
+    Attributes:
+        action: What is due: ``"acknowledge"``, ``"respond"`` or
+            ``"send extension notice"``.
+        stage: The stage it belongs to.
+        due: The last day it may be done on.
+        provision: The provision that sets the timescale.
+        edition: The year of the edition that governs the complaint.
+        counted_from: The day counted as day 0.
+        counted_from_event: What happened on ``counted_from`` (``"received"``,
+            ``"acknowledged"``, ``"escalation requested"``...).
+        working_days: Working days from ``counted_from`` to ``due``.
+        projected: ``True`` when an earlier step has not happened yet and is
+            assumed to happen on its own last permitted day.
+        note: A plain explanation of a projection or an extension.
+        original_due: For an extended deadline, the due date before any
+            extension; ``None`` otherwise.
+        extended_by: Working days of extension in all, beyond ``original_due``.
+        good_reason: The recorded good reason for an extension longer than the
+            edition allows without one.
+    """
+
+    action: Action
+    stage: Stage
+    due: dt.date
+    provision: Provision
+    edition: int
+    counted_from: dt.date
+    counted_from_event: str
+    working_days: int
+    projected: bool = False
+    note: str = ""
+    original_due: dt.date | None = None
+    extended_by: int = 0
+    good_reason: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.provision.number}: {self.action} at {self.stage} by {self.due.isoformat()}"
+
+    def is_met_by(self, done: dt.date) -> bool:
+        """Whether doing the action on ``done`` meets the deadline (on or before the due date).
+
+        >>> import datetime as dt
+        >>> d = acknowledgement_due(Stage.ONE, received=dt.date(2024, 5, 3))
+        >>> d.is_met_by(dt.date(2024, 5, 13)), d.is_met_by(dt.date(2024, 5, 14))
+        (True, False)
+        """
+        return _date(done, "done") <= self.due
+
+    def to_dict(self) -> dict[str, object]:
+        """The deadline as JSON-ready data (ISO dates, the provision number).
+
+        >>> import datetime as dt
+        >>> acknowledgement_due(Stage.ONE, received=dt.date(2024, 5, 3)).to_dict()["due"]
+        '2024-05-13'
+        """
+        return {
+            "action": self.action,
+            "stage": int(self.stage),
+            "due": self.due.isoformat(),
+            "provision": self.provision.number,
+            "edition": self.edition,
+            "counted_from": self.counted_from.isoformat(),
+            "counted_from_event": self.counted_from_event,
+            "working_days": self.working_days,
+            "projected": self.projected,
+            "note": self.note,
+            "original_due": self.original_due.isoformat() if self.original_due else None,
+            "extended_by": self.extended_by,
+            "good_reason": self.good_reason,
+        }
+
+
+def _date(value: object, name: str) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        raise InvalidRecord("expected a date, got a datetime (pass its .date())", path=name)
+    raise InvalidRecord(f"expected a date, got {type(value).__name__}", path=name)
+
+
+def _optional_date(value: object, name: str) -> dt.date | None:
+    return None if value is None else _date(value, name)
+
+
+def _not_before(later: dt.date, earlier: dt.date, later_name: str, earlier_name: str) -> None:
+    if later < earlier:
+        raise InvalidRecord(
+            f"{later.isoformat()} is before the {earlier_name.replace('_', ' ')} "
+            f"({earlier.isoformat()}): dates must not run backwards",
+            path=later_name,
+        )
+
+
+def _resolve(
+    received: object, edition: Edition | None, calendar: WorkingCalendar | None
+) -> tuple[dt.date, Edition, WorkingCalendar]:
+    day = _date(received, "received")
+    return day, edition or edition_for(day), calendar or england_and_wales()
+
+
+def acknowledgement_due(
+    stage: Stage | int | str,
+    *,
+    received: dt.date,
+    escalation_requested: dt.date | None = None,
+    edition: Edition | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline | None:
+    """When a complaint must be acknowledged, defined and logged at a stage.
+
+    Stage 1 is counted from receipt (6.2); stage 2 from the escalation request
+    (6.11).
+
+    Args:
+        stage: The stage.
+        received: The day the complaint was received (it decides the edition).
+        escalation_requested: For stage 2, the day the resident asked to escalate.
+        edition: The edition; by default the one for ``received``.
+        calendar: The working-day calendar; England and Wales by default.
+
+    Returns:
+        The deadline, or ``None`` where the edition sets no timescale (stage 2
+        under the 2022 edition).
+
+    Raises:
+        InvalidRecord: For a missing or malformed date, or dates that run backwards.
+
+    >>> import datetime as dt
+    >>> acknowledgement_due(
+    ...     2, received=dt.date(2024, 5, 3), escalation_requested=dt.date(2024, 6, 3)
+    ... ).due
+    datetime.date(2024, 6, 10)
+    """
+    stage = Stage.parse(stage)
+    day, edition, calendar = _resolve(received, edition, calendar)
+    working_days = edition.timescales(stage).acknowledge
+    if stage is Stage.ONE:
+        start, event = day, "received"
+    else:
+        requested = _optional_date(escalation_requested, "escalation_requested")
+        if requested is None:
+            raise InvalidRecord(
+                "the stage 2 acknowledgement is counted from the escalation request",
+                path="escalation_requested",
+            )
+        _not_before(requested, day, "escalation_requested", "received")
+        start, event = requested, "escalation requested"
+    if working_days is None:
+        return None
+    return Deadline(
+        action="acknowledge",
+        stage=stage,
+        due=calendar.add_working_days(start, working_days),
+        provision=edition.cite(f"acknowledge_stage_{int(stage)}"),
+        edition=edition.year,
+        counted_from=start,
+        counted_from_event=event,
+        working_days=working_days,
+    )
+
+
+def response_due(
+    stage: Stage | int | str,
+    *,
+    received: dt.date,
+    acknowledged: dt.date | None = None,
+    escalation_requested: dt.date | None = None,
+    edition: Edition | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline:
+    """When the response at a stage is due.
+
+    Under the 2024 edition, stage 1 is counted from the acknowledgement (6.3)
+    and stage 2 from the stage 2 acknowledgement (6.14). Under the 2022 edition,
+    stage 1 is counted from logging (5.1), taken to be the acknowledgement, and
+    stage 2 from the escalation request (5.13). If the acknowledgement has not
+    happened yet, the deadline is projected from the acknowledgement's own due
+    date and marked ``projected``.
+
+    Args:
+        stage: The stage.
+        received: The day the complaint was received (it decides the edition).
+        acknowledged: The day the stage was acknowledged, if it has been.
+        escalation_requested: For stage 2, the day the resident asked to escalate.
+        edition: The edition; by default the one for ``received``.
+        calendar: The working-day calendar; England and Wales by default.
+
+    Returns:
+        The deadline.
+
+    Raises:
+        InvalidRecord: For a missing or malformed date, or dates that run backwards.
+
+    >>> import datetime as dt
+    >>> response_due(
+    ...     Stage.TWO,
+    ...     received=dt.date(2024, 5, 3),
+    ...     escalation_requested=dt.date(2024, 6, 3),
+    ...     acknowledged=dt.date(2024, 6, 5),
+    ... ).due
+    datetime.date(2024, 7, 3)
+    """
+    stage = Stage.parse(stage)
+    day, edition, calendar = _resolve(received, edition, calendar)
+    timescales = edition.timescales(stage)
+    acked = _optional_date(acknowledged, "acknowledged")
+    requested = _optional_date(escalation_requested, "escalation_requested")
+    if stage is Stage.TWO and requested is None:
+        raise InvalidRecord(
+            "a stage 2 response is counted from the escalation request or its acknowledgement",
+            path="escalation_requested",
+        )
+    first = requested if stage is Stage.TWO and requested is not None else day
+    if acked is not None:
+        _not_before(
+            acked, first, "acknowledged", "escalation_requested" if requested else "received"
+        )
+
+    projected, note = False, ""
+    if timescales.respond_from == "escalation_requested" and requested is not None:
+        start, event = requested, "escalation requested"
+    elif acked is not None:
+        start, event = acked, "acknowledged"
+    else:
+        ack = acknowledgement_due(
+            stage, received=day, escalation_requested=requested, edition=edition, calendar=calendar
+        )
+        start = ack.due if ack is not None else first
+        event = "acknowledgement due"
+        projected = True
+        note = (
+            f"projected: assumes the acknowledgement on its last permitted day, {start.isoformat()}"
+        )
+    return Deadline(
+        action="respond",
+        stage=stage,
+        due=calendar.add_working_days(start, timescales.respond),
+        provision=edition.cite(f"respond_stage_{int(stage)}"),
+        edition=edition.year,
+        counted_from=start,
+        counted_from_event=event,
+        working_days=timescales.respond,
+        projected=projected,
+        note=note,
+    )
+
+
+def _extension_finding(deadline: Deadline, total: int, good_reason: str | None) -> Finding | None:
+    edition = EDITIONS_BY_YEAR[deadline.edition]
+    limit = edition.timescales(deadline.stage).extension_limit
+    if total <= limit or (good_reason is not None and good_reason.strip()):
+        return None
+    return Finding(
+        provision=edition.cite(f"extend_stage_{int(deadline.stage)}"),
+        message=(
+            f"an extension of {total} working days at {deadline.stage} is longer than the "
+            f"{limit} allowed without a good reason, and none was recorded"
+        ),
+        due=deadline.original_due or deadline.due,
+    )
+
+
+def extended_due(
+    deadline: Deadline,
+    working_days: int,
+    *,
+    good_reason: str | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline:
+    """A response deadline extended by some working days (6.4, 6.15).
+
+    Extensions add up: the limit the edition allows without a good reason
+    applies to the total beyond the original due date.
+
+    Args:
+        deadline: The response deadline to extend (possibly extended already).
+        working_days: Working days to add (at least 1).
+        good_reason: The reason recorded for an extension beyond the limit.
+        calendar: The working-day calendar; England and Wales by default.
+
+    Returns:
+        The extended deadline.
+
+    Raises:
+        ProvisionViolation: If the total extension exceeds the edition's limit
+            and no good reason is recorded (6.4 at stage 1, 6.15 at stage 2).
+        InvalidRecord: If ``working_days`` is not a positive whole number, or
+            the deadline is not a response deadline.
+
+    >>> import datetime as dt
+    >>> d = response_due(Stage.ONE, received=dt.date(2024, 5, 3), acknowledged=dt.date(2024, 5, 7))
+    >>> extended_due(d, 10).due
+    datetime.date(2024, 6, 5)
+    >>> extended_due(d, 11)
+    Traceback (most recent call last):
+    ...
+    complaintcode.errors.ProvisionViolation: 6.4: an extension of 11 working days at stage 1 is longer than the 10 allowed without a good reason, and none was recorded
+    """
+    if deadline.action != "respond":
+        raise InvalidRecord(f"only a response deadline can be extended, not {deadline.action!r}")
+    if type(working_days) is not int or working_days < 1:
+        raise InvalidRecord(
+            f"an extension is a positive whole number of working days, not {working_days!r}",
+            path="working_days",
+        )
+    total = deadline.extended_by + working_days
+    finding = _extension_finding(deadline, total, good_reason)
+    if finding is not None:
+        raise ProvisionViolation(finding.provision, finding.message)
+    return _extend(deadline, total, good_reason, calendar or england_and_wales())
+
+
+def _extend(
+    deadline: Deadline, total: int, good_reason: str | None, calendar: WorkingCalendar
+) -> Deadline:
+    """The deadline extended to ``total`` working days beyond its original due date, unchecked."""
+    original = deadline.original_due or deadline.due
+    reason = good_reason if good_reason and good_reason.strip() else deadline.good_reason
+    return attrs.evolve(
+        deadline,
+        due=calendar.add_working_days(original, total),
+        original_due=original,
+        extended_by=total,
+        good_reason=reason,
+        note=f"extended by {total} working days from {original.isoformat()}",
+    )
+
+
+def extension_notice_due(deadline: Deadline) -> Deadline:
+    """The last day a notice extending a response deadline may be sent.
+
+    The resident must be told of an extension before the deadline it extends
+    passes, so the notice is due on or before the deadline's current due date
+    (6.4 at stage 1, 6.15 at stage 2); it must give the Ombudsman's contact
+    details (6.5, 6.16).
+
+    >>> import datetime as dt
+    >>> d = response_due(Stage.ONE, received=dt.date(2024, 5, 3), acknowledged=dt.date(2024, 5, 7))
+    >>> str(extension_notice_due(d))
+    '6.4: send extension notice at stage 1 by 2024-05-21'
+    """
+    if deadline.action != "respond":
+        raise InvalidRecord(f"only a response deadline can be extended, not {deadline.action!r}")
+    edition = EDITIONS_BY_YEAR[deadline.edition]
+    return Deadline(
+        action="send extension notice",
+        stage=deadline.stage,
+        due=deadline.due,
+        provision=edition.cite(f"extend_stage_{int(deadline.stage)}"),
+        edition=deadline.edition,
+        counted_from=deadline.due,
+        counted_from_event="response due",
+        working_days=0,
+        projected=deadline.projected,
+        note="the notice must reach the resident by the deadline it extends",
+    )

@@ -1,0 +1,276 @@
+"""The complaint lifecycle: a two-stage state machine, and nothing else.
+
+:class:`ComplaintLifecycle` declares, with python-statemachine, every state a
+complaint can be in and every move between them. It is the single source of
+truth: the frozen table :data:`TRANSITIONS` that the fast path uses is derived
+from it when this module is imported, and the diagram in the docs is generated
+from it.
+
+Only two stages exist (5.2, 5.3): there is no state before stage 1 other than
+receipt, and no way to escalate after the stage 2 (final) response.
+
+>>> from complaintcode import ComplaintLifecycle, next_state
+>>> next_state("received", "acknowledge")
+'stage_1'
+>>> machine = ComplaintLifecycle()
+>>> machine.send("acknowledge")
+>>> machine.current_state_value
+'stage_1'
+>>> next_state("final_response_given", "request_escalation")
+Traceback (most recent call last):
+...
+complaintcode.errors.ProvisionViolation: 5.3: a complaint cannot be escalated after the stage 2 (final) response: the Code allows two stages
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+from statemachine import State, StateMachine
+from statemachine.contrib.diagram import MermaidGraphMachine
+
+from complaintcode.errors import ActionNotAllowed, InvalidRecord, ProvisionViolation
+from complaintcode.provisions import provision
+from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "FINAL_STATES",
+    "LIFECYCLE_EVENTS",
+    "OPEN_STATES",
+    "STATE_STAGE",
+    "TRANSITIONS",
+    "ComplaintLifecycle",
+    "LifecycleEvent",
+    "StateId",
+    "allowed_events",
+    "ensure_different_handler",
+    "lifecycle_mermaid",
+    "next_state",
+    "same_handler",
+]
+
+#: The states of a complaint.
+StateId = Literal[
+    "received",
+    "stage_1",
+    "stage_1_answered",
+    "escalation_requested",
+    "stage_2",
+    "final_response_given",
+    "closed",
+    "not_accepted",
+    "escalation_refused",
+    "withdrawn",
+    "referred_to_ombudsman",
+]
+
+#: The events that move a complaint between states (verbs).
+LifecycleEvent = Literal[
+    "acknowledge",
+    "extend",
+    "respond",
+    "request_escalation",
+    "refuse_escalation",
+    "decline",
+    "withdraw",
+    "close",
+    "refer_to_ombudsman",
+]
+
+LIFECYCLE_EVENTS: tuple[str, ...] = get_args(LifecycleEvent)
+
+
+class ComplaintLifecycle(StateMachine):
+    """The states and moves of a complaint under the Code.
+
+    Strict: an event with no transition from the current state raises, and an
+    error in a callback propagates (python-statemachine's lenient defaults are
+    switched off explicitly).
+    """
+
+    allow_event_without_transition = False
+    catch_errors_as_events = False
+
+    received = State("Received", initial=True)
+    stage_1 = State("Stage 1")
+    stage_1_answered = State("Stage 1 answered")
+    escalation_requested = State("Escalation requested")
+    stage_2 = State("Stage 2")
+    final_response_given = State("Final response given")
+    not_accepted = State("Not accepted")
+    escalation_refused = State("Escalation refused")
+    closed = State("Closed", final=True)
+    withdrawn = State("Withdrawn", final=True)
+    referred_to_ombudsman = State("Referred to the Ombudsman", final=True)
+
+    acknowledge = received.to(stage_1) | escalation_requested.to(
+        stage_2, validators="different_handler"
+    )
+    extend = stage_1.to.itself(internal=True) | stage_2.to.itself(internal=True)  # type: ignore[no-untyped-call]  # python-statemachine leaves `itself` untyped
+    respond = stage_1.to(stage_1_answered) | stage_2.to(final_response_given)
+    request_escalation = stage_1_answered.to(escalation_requested)
+    refuse_escalation = escalation_requested.to(escalation_refused)
+    decline = received.to(not_accepted)
+    withdraw = (
+        received.to(withdrawn)
+        | stage_1.to(withdrawn)
+        | stage_1_answered.to(withdrawn)
+        | escalation_requested.to(withdrawn)
+        | stage_2.to(withdrawn)
+    )
+    close = stage_1_answered.to(closed) | final_response_given.to(closed)
+    refer_to_ombudsman = (
+        final_response_given.to(referred_to_ombudsman)
+        | not_accepted.to(referred_to_ombudsman)
+        | escalation_refused.to(referred_to_ombudsman)
+    )
+
+    def different_handler(
+        self, handler: str | None = None, stage_1_handler: str | None = None
+    ) -> None:
+        """Validate a stage 2 acknowledgement: its handler differs from stage 1's (6.13)."""
+        ensure_different_handler(stage_1_handler, handler)
+
+
+def ensure_different_handler(stage_1_handler: str | None, stage_2_handler: str | None) -> None:
+    """Refuse a stage 2 handler who also handled stage 1 (6.13).
+
+    Handlers are compared ignoring case and surrounding spaces. Where either is
+    not recorded, nothing can be checked and nothing is refused.
+
+    Raises:
+        ProvisionViolation: If the two handlers are the same person.
+
+    >>> ensure_different_handler("A. Khan", "B. Osei")
+    >>> ensure_different_handler("A. Khan", " a. khan")
+    Traceback (most recent call last):
+    ...
+    complaintcode.errors.ProvisionViolation: 6.13: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)
+    """
+    if same_handler(stage_1_handler, stage_2_handler):
+        raise ProvisionViolation(
+            provision("6.13"),
+            "the stage 2 handler must differ from the stage 1 handler "
+            f"({_fold(stage_2_handler)!r} handled stage 1)",
+        )
+
+
+def _fold(name: str | None) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
+def same_handler(first: str | None, second: str | None) -> bool:
+    """Whether two recorded handlers are the same person (ignoring case and spacing).
+
+    >>> same_handler("Sam Lee", "sam  lee"), same_handler("Sam Lee", None)
+    (True, False)
+    """
+    a, b = _fold(first), _fold(second)
+    return bool(a) and a == b
+
+
+def _derive_table() -> Mapping[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for state in ComplaintLifecycle.states:
+        for transition in state.transitions:
+            for event in transition.events:
+                table[(state.id, str(event))] = transition.target.id
+    return MappingProxyType(table)
+
+
+#: Every move, derived from :class:`ComplaintLifecycle`: ``(state, event) -> new state``.
+TRANSITIONS: Final[Mapping[tuple[str, str], str]] = _derive_table()
+
+#: The states nothing leaves.
+FINAL_STATES: Final[frozenset[str]] = frozenset(s.id for s in ComplaintLifecycle.final_states)
+
+#: The states in which the complaint is still being handled (it can be withdrawn).
+OPEN_STATES: Final[frozenset[str]] = frozenset(
+    state for (state, event) in TRANSITIONS if event == "withdraw"
+)
+
+#: The stage each state belongs to; ``None`` before acknowledgement at stage 1 and
+#: for states that end the complaint, whose stage depends on its history.
+STATE_STAGE: Final[Mapping[str, Stage | None]] = MappingProxyType(
+    {
+        "received": None,
+        "stage_1": Stage.ONE,
+        "stage_1_answered": Stage.ONE,
+        "escalation_requested": Stage.TWO,
+        "stage_2": Stage.TWO,
+        "final_response_given": Stage.TWO,
+        "closed": None,
+        "not_accepted": None,
+        "escalation_refused": Stage.TWO,
+        "withdrawn": None,
+        "referred_to_ombudsman": None,
+    }
+)
+
+_ALLOWED: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        state.id: tuple(e for e in LIFECYCLE_EVENTS if (state.id, e) in TRANSITIONS)
+        for state in ComplaintLifecycle.states
+    }
+)
+
+
+def allowed_events(state: str) -> tuple[str, ...]:
+    """The events a state allows, in a fixed order.
+
+    Raises:
+        InvalidRecord: For an unknown state.
+
+    >>> allowed_events("stage_1_answered")
+    ('request_escalation', 'withdraw', 'close')
+    """
+    try:
+        return _ALLOWED[state]
+    except KeyError:
+        raise InvalidRecord(f"unknown state {state!r}") from None
+
+
+def next_state(state: str, event: str) -> str:
+    """The state a complaint moves to when an event happens in a state.
+
+    Args:
+        state: The current state (a :data:`StateId`).
+        event: The event (a :data:`LifecycleEvent`).
+
+    Returns:
+        The new state.
+
+    Raises:
+        ProvisionViolation: For an escalation after the stage 2 response (5.3).
+        ActionNotAllowed: For any other event the state does not allow.
+        InvalidRecord: For an unknown state or event.
+    """
+    target = TRANSITIONS.get((state, event))
+    if target is not None:
+        return target
+    if event not in LIFECYCLE_EVENTS:
+        known = ", ".join(LIFECYCLE_EVENTS)
+        raise InvalidRecord(f"unknown event {event!r} (known: {known})")
+    allowed = allowed_events(state)
+    if event == "request_escalation" and state == "final_response_given":
+        raise ProvisionViolation(
+            provision("5.3"),
+            "a complaint cannot be escalated after the stage 2 (final) response: "
+            "the Code allows two stages",
+        )
+    raise ActionNotAllowed(state.replace("_", " "), event.replace("_", " "), allowed=allowed)
+
+
+def lifecycle_mermaid() -> str:
+    """The lifecycle as a Mermaid ``stateDiagram-v2``, generated from the machine.
+
+    >>> print(lifecycle_mermaid().splitlines()[0])
+    stateDiagram-v2
+    """
+    graph = MermaidGraphMachine(ComplaintLifecycle)  # type: ignore[no-untyped-call]  # untyped upstream
+    text: str = graph.get_mermaid()
+    return text
