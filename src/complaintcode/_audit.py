@@ -12,20 +12,25 @@ from typing import TYPE_CHECKING, Any
 
 from complaintcode.deadlines import (
     Deadline,
+    _ack_date,
     _extend,
-    _extension_finding,
+    _over_limit,
+    _response_date,
     acknowledgement_due,
     response_due,
 )
 from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
+from complaintcode.exclusions import ExclusionDecision
 from complaintcode.findings import Finding
 from complaintcode.lifecycle import same_handler
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
     from complaintcode._replay import Replay
-    from complaintcode.complaint import Complaint
+    from complaintcode.complaint import Complaint, StageRecord
+    from complaintcode.editions import Edition
     from complaintcode.events import Extended, Responded
+    from complaintcode.provisions import Provision
 
 _AWAITING_ACK = {Stage.ONE: "received", Stage.TWO: "escalation_requested"}
 _AWAITING_RESPONSE = {Stage.ONE: "stage_1", Stage.TWO: "stage_2"}
@@ -34,14 +39,14 @@ _ENDED = {"withdraw": "withdrawn", "decline": "declined", "refuse_escalation": "
 
 def stage_deadlines(
     complaint: Complaint, replayed: Replay, stage: Stage
-) -> tuple[Deadline | None, Deadline, Deadline]:
-    """A stage's acknowledgement, its unextended response and its current response deadline."""
-    edition, calendar = complaint.edition, complaint.calendar
+) -> tuple[Deadline | None, Deadline]:
+    """A stage's acknowledgement deadline and its current response deadline, as values."""
+    edition, calendar = replayed.edition, complaint.calendar
     received, requested = replayed.received.on, replayed.escalation_requested
     ack = acknowledgement_due(
         stage, received=received, escalation_requested=requested, edition=edition, calendar=calendar
     )
-    base = response_due(
+    response = response_due(
         stage,
         received=received,
         acknowledged=replayed.acknowledged[stage],
@@ -50,11 +55,60 @@ def stage_deadlines(
         calendar=calendar,
     )
     extensions = replayed.extensions[stage]
+    if extensions:
+        total = sum(e.working_days for e in extensions)
+        good = next((e.good_reason for e in reversed(extensions) if e.good_reason), None)
+        response = _extend(response, total, good, calendar)
+    return ack, response
+
+
+def stage_dates(
+    complaint: Complaint, replayed: Replay, stage: Stage
+) -> tuple[dt.date | None, dt.date, dt.date]:
+    """A stage's acknowledgement due date, unextended and current response due dates."""
+    edition, calendar = replayed.edition, complaint.calendar
+    received, requested = replayed.received.on, replayed.escalation_requested
+    ack = _ack_date(stage, received, requested, edition, calendar)
+    base = _response_date(
+        stage, received, replayed.acknowledged[stage], requested, edition, calendar
+    )
+    extensions = replayed.extensions[stage]
     if not extensions:
         return ack, base, base
     total = sum(e.working_days for e in extensions)
-    good = next((e.good_reason for e in reversed(extensions) if e.good_reason), None)
-    return ack, base, _extend(base, total, good, calendar)
+    return ack, base, calendar.add_working_days(base, total)
+
+
+def stage_record(complaint: Complaint, replayed: Replay, stage: Stage) -> StageRecord:
+    """The facts of one stage, for reports."""
+    from complaintcode.complaint import StageRecord  # noqa: PLC0415  # complaint imports this module
+
+    ack, base, current = stage_dates(complaint, replayed, stage)
+    extensions = replayed.extensions[stage]
+    total = 0
+    within = True
+    for ext in extensions:
+        total += ext.working_days
+        within = within and _over_limit(replayed.edition, stage, total, ext.good_reason) is None
+    terminal, ended = replayed.terminal, None
+    if terminal is not None and terminal.verb in _ENDED and replayed.responded[stage] is None:
+        in_stage = (_AWAITING_ACK[stage], _AWAITING_RESPONSE[stage])
+        if replayed.ended_from in in_stage:
+            ended = _ENDED[terminal.verb]
+    started = replayed.received.on if stage is Stage.ONE else replayed.escalation_requested
+    return StageRecord(
+        stage=stage,
+        started=started or replayed.received.on,
+        acknowledged=replayed.acknowledged[stage],
+        acknowledgement_due=ack,
+        responded=replayed.responded[stage],
+        response_due=base,
+        extended_due=current if extensions else None,
+        extended_by=total,
+        extension_within_limit=within,
+        handler=replayed.handlers[stage],
+        ended=ended,
+    )
 
 
 def due(complaint: Complaint, replayed: Replay) -> tuple[Deadline, ...]:
@@ -63,11 +117,10 @@ def due(complaint: Complaint, replayed: Replay) -> tuple[Deadline, ...]:
     out: list[Deadline] = []
     for stage in (Stage.ONE, Stage.TWO):
         if state == _AWAITING_ACK[stage]:
-            ack, _, response = stage_deadlines(complaint, replayed, stage)
-            out.extend(d for d in (ack, response) if d is not None)
+            out.extend(d for d in stage_deadlines(complaint, replayed, stage) if d is not None)
         elif state == _AWAITING_RESPONSE[stage]:
-            out.append(stage_deadlines(complaint, replayed, stage)[2])
-    edition, calendar = complaint.edition, complaint.calendar
+            out.append(stage_deadlines(complaint, replayed, stage)[1])
+    edition, calendar = replayed.edition, complaint.calendar
     for key, action in replayed.actions.items():
         if action.completed_on is None:
             added = action.added
@@ -106,35 +159,40 @@ def _waiting_end(
 
 
 def _timeliness(
-    deadline: Deadline, done: dt.date | None, what: str, end: dt.date | None, why: str
+    provision: Provision,
+    stage: Stage,
+    due: dt.date,
+    done: dt.date | None,
+    what: str,
+    end: dt.date | None,
+    why: str,
 ) -> Finding | None:
-    if done is not None and done > deadline.due:
+    if done is not None and done > due:
         return Finding(
-            provision=deadline.provision,
-            message=f"{what} at {deadline.stage} on {done.isoformat()}, after the deadline "
-            f"of {deadline.due.isoformat()}",
+            provision=provision,
+            message=f"{what} at {stage} on {done.isoformat()}, after the deadline "
+            f"of {due.isoformat()}",
             on=done,
-            due=deadline.due,
+            due=due,
         )
-    if end is not None and end > deadline.due:
+    if end is not None and end > due:
         return Finding(
-            provision=deadline.provision,
-            message=f"not {what} at {deadline.stage} by {deadline.due.isoformat()} {why}",
+            provision=provision,
+            message=f"not {what} at {stage} by {due.isoformat()} {why}",
             on=end,
-            due=deadline.due,
+            due=due,
         )
     return None
 
 
 def _extension_findings(
-    complaint: Complaint, base: Deadline, extensions: list[Extended]
+    complaint: Complaint, edition: Edition, stage: Stage, base: dt.date, extensions: list[Extended]
 ) -> list[Finding]:
-    edition, calendar = complaint.edition, complaint.calendar
-    stage = int(base.stage)
-    extend_p = edition.cite(f"extend_stage_{stage}")
-    notice_p = edition.cite(f"extension_notice_stage_{stage}")
+    calendar = complaint.calendar
+    extend_p = edition.cite(f"extend_stage_{int(stage)}")
+    notice_p = edition.cite(f"extension_notice_stage_{int(stage)}")
     found: list[Finding] = []
-    current, total = base.due, 0
+    current, total = base, 0
     for ext in extensions:
         if ext.on > current:
             found.append(
@@ -159,12 +217,12 @@ def _extension_findings(
                 )
             )
         total += ext.working_days
-        over = _extension_finding(base, total, ext.good_reason)
+        over = _over_limit(edition, stage, total, ext.good_reason)
         if over is not None:
             found.append(Finding(provision=over.provision, message=over.message, on=ext.on))
         if ext.letter is not None:
             found.extend(_letter_findings(ext.letter, complaint))
-        current = calendar.add_working_days(base.due, total)
+        current = calendar.add_working_days(base, total)
     return found
 
 
@@ -176,8 +234,9 @@ def _letter_findings(letter: Any, complaint: Complaint) -> tuple[Finding, ...]:
 
 def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Finding, ...]:
     """Every breach in a replayed record, as findings naming the complaint."""
+    edition = replayed.edition
     found: list[Finding] = []
-    late_responses: list[Deadline] = []
+    late: list[tuple[Stage, dt.date]] = []
     for stage in (Stage.ONE, Stage.TWO):
         ack_state, response_state = _AWAITING_ACK[stage], _AWAITING_RESPONSE[stage]
         reached = replayed.acknowledged[stage] is not None or ack_state in (
@@ -186,40 +245,70 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
         )
         if not reached:
             continue
-        ack, base, response = stage_deadlines(complaint, replayed, stage)
+        ack, base, response = stage_dates(complaint, replayed, stage)
         acked = replayed.acknowledged[stage]
-        if ack is not None:
+        if ack is not None and (acked is None or acked > ack):
             end, why = _waiting_end(replayed, acked, (ack_state,), as_of)
-            finding = _timeliness(ack, acked, "acknowledged", end, why)
+            finding = _timeliness(
+                edition.cite(f"acknowledge_stage_{int(stage)}"),
+                stage,
+                ack,
+                acked,
+                "acknowledged",
+                end,
+                why,
+            )
             if finding is not None:
                 found.append(finding)
         responded = replayed.responded[stage]
-        end, why = _waiting_end(replayed, responded, (ack_state, response_state), as_of)
-        finding = _timeliness(response, responded, "responded to", end, why)
-        if finding is not None:
-            found.append(finding)
-            late_responses.append(response)
-        found.extend(_extension_findings(complaint, base, replayed.extensions[stage]))
+        if responded is None or responded > response:
+            end, why = _waiting_end(replayed, responded, (ack_state, response_state), as_of)
+            finding = _timeliness(
+                edition.cite(f"respond_stage_{int(stage)}"),
+                stage,
+                response,
+                responded,
+                "responded to",
+                end,
+                why,
+            )
+            if finding is not None:
+                found.append(finding)
+                late.append((stage, response))
+        if replayed.extensions[stage]:
+            found.extend(
+                _extension_findings(complaint, edition, stage, base, replayed.extensions[stage])
+            )
         answer = replayed.responses[stage]
         if answer is not None and answer.letter is not None:
             found.extend(_letter_findings(answer.letter, complaint))
-    if same_handler(replayed.handlers[1], replayed.handlers[2]):
+    if replayed.handlers[2] is not None and same_handler(
+        replayed.handlers[1], replayed.handlers[2]
+    ):
         found.append(
             Finding(
-                provision=complaint.edition.cite("different_handler"),
+                provision=edition.cite("different_handler"),
                 message=f"the same person ({replayed.handlers[2]}) handled both stages",
                 on=replayed.acknowledged[2],
             )
         )
-    found.extend(_keep_informed(complaint, replayed, late_responses))
-    found.extend(_action_findings(complaint, replayed, as_of))
-    reference = complaint.reference
-    found.sort(key=lambda f: (f.on or dt.date.min, f.provision.sort_key))
-    return tuple(f if f.reference == reference else _with_reference(f, reference) for f in found)
+    if late:
+        found.extend(_keep_informed(edition, replayed, late))
+    if replayed.actions:
+        found.extend(_action_findings(edition, replayed, as_of))
+    if not found:
+        return ()
+    found.sort(key=_order)
+    reference = replayed.received.reference
+    return tuple(_with_reference(f, reference) for f in found)
+
+
+def _order(finding: Finding) -> tuple[dt.date, tuple[int, int]]:
+    return finding.on or dt.date.min, finding.provision.sort_key
 
 
 def _with_reference(finding: Finding, reference: str) -> Finding:
-    return Finding(
+    return Finding(  # attrs.evolve is several times slower on this hot path
         provision=finding.provision,
         message=finding.message,
         item=finding.item,
@@ -230,23 +319,25 @@ def _with_reference(finding: Finding, reference: str) -> Finding:
     )
 
 
-def _keep_informed(complaint: Complaint, replayed: Replay, late: list[Deadline]) -> list[Finding]:
+def _keep_informed(
+    edition: Edition, replayed: Replay, late: list[tuple[Stage, dt.date]]
+) -> list[Finding]:
     return [
         Finding(
-            provision=complaint.edition.cite("keep_informed"),
-            message=f"the {deadline.stage} response was late and no intervals for "
-            f"updates were agreed with the resident by {deadline.due.isoformat()}",
-            on=deadline.due,
+            provision=edition.cite("keep_informed"),
+            message=f"the {stage} response was late and no intervals for "
+            f"updates were agreed with the resident by {due.isoformat()}",
+            on=due,
         )
-        for deadline in late
-        if not any(u.on <= deadline.due for u in replayed.updates)
+        for stage, due in late
+        if not any(u.on <= due for u in replayed.updates)
     ]
 
 
-def _action_findings(complaint: Complaint, replayed: Replay, as_of: dt.date) -> list[Finding]:
+def _action_findings(edition: Edition, replayed: Replay, as_of: dt.date) -> list[Finding]:
     found = []
     for key, action in replayed.actions.items():
-        provision = complaint.edition.cite(f"outstanding_actions_stage_{int(action.added.stage)}")
+        provision = edition.cite(f"outstanding_actions_stage_{int(action.added.stage)}")
         what = f"outstanding action {key!r} ({action.added.description})"
         if action.completed_on is None and as_of > action.due:
             found.append(
@@ -280,8 +371,8 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
     replayed = complaint._replay  # noqa: SLF001  # the record's own replay, read-only here
     if replayed.state not in ("stage_1", "stage_2") or event.on < replayed.last:
         return complaint._with(event)  # noqa: SLF001  # raises the state's or the date's error
-    edition = complaint.edition
-    _, base, current = stage_deadlines(complaint, replayed, event.stage)
+    edition = replayed.edition
+    _, _, current = stage_dates(complaint, replayed, event.stage)
     stage = int(event.stage)
     extend_p = edition.cite(f"extend_stage_{stage}")
     if not event.reason.strip():
@@ -291,11 +382,11 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
             edition.cite(f"extension_notice_stage_{stage}"),
             "an extension notice must give the Ombudsman's contact details",
         )
-    if event.on > current.due:
+    if event.on > current:
         raise ProvisionViolation(
             extend_p,
             f"an extension must be notified by the deadline it extends "
-            f"({current.due.isoformat()}), not on {event.on.isoformat()}",
+            f"({current.isoformat()}), not on {event.on.isoformat()}",
         )
     if type(event.working_days) is not int or event.working_days < 1:
         raise InvalidRecord(
@@ -303,7 +394,7 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
             path="working_days",
         )
     total = sum(e.working_days for e in replayed.extensions[stage]) + event.working_days
-    over = _extension_finding(base, total, event.good_reason)
+    over = _over_limit(edition, event.stage, total, event.good_reason)
     if over is not None:
         raise ProvisionViolation(over.provision, over.message)
     if event.letter is not None:
@@ -324,13 +415,11 @@ def _refuse_incomplete(letter: Any, complaint: Complaint) -> None:
         raise IncompleteLetter(breaches)
 
 
-def check_decision(decision: Any, *, refusing_escalation: bool) -> None:
+def check_decision(decision: ExclusionDecision, *, refusing_escalation: bool) -> None:
     """Refuse anything but a person's decision of the right kind (2.1, 2.4, 5.11)."""
-    from complaintcode.exclusions import Decision  # noqa: PLC0415  # exclusions imports deadlines
-
-    if not isinstance(decision, Decision):
+    if not isinstance(decision, ExclusionDecision):
         raise InvalidRecord(
-            f"expected an exclusions.Decision, got {type(decision).__name__}", path="decision"
+            f"expected an ExclusionDecision, got {type(decision).__name__}", path="decision"
         )
     if decision.refusing_escalation is not refusing_escalation:
         kind = "refusing escalation" if refusing_escalation else "not accepting a complaint"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from complaintcode.editions import edition_for
 from complaintcode.errors import ActionNotAllowed, InvalidRecord
 from complaintcode.events import (
     Acknowledged,
@@ -65,6 +66,7 @@ class Replay:
     __slots__ = (
         "acknowledged",
         "actions",
+        "edition",
         "ended_from",
         "escalation_requested",
         "extensions",
@@ -81,6 +83,7 @@ class Replay:
 
     def __init__(self, received: Received) -> None:
         self.received = received
+        self.edition = edition_for(received.on)
         self.state = "received"
         self.last = received.on
         self.handlers: list[str | None] = [None, None, None]
@@ -99,6 +102,7 @@ class Replay:
         """A copy that can be advanced without touching this one."""
         new = Replay.__new__(Replay)
         new.received = self.received
+        new.edition = self.edition
         new.state = self.state
         new.last = self.last
         new.handlers = self.handlers.copy()

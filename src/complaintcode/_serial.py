@@ -7,7 +7,7 @@ import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from complaintcode.errors import InvalidRecord
+from complaintcode.errors import InvalidRecord, ProvisionViolation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,6 +87,8 @@ def _stage(value: object, path: str) -> Any:
         return Stage.parse(value)
     except InvalidRecord as err:
         raise InvalidRecord(err.message, path=path) from None
+    except ProvisionViolation as err:
+        raise InvalidRecord(str(err), path=path) from None
 
 
 def _definition(value: object, path: str) -> Any:
@@ -104,9 +106,9 @@ def _letter(value: object, path: str) -> Any:
 
 
 def _decision(value: object, path: str) -> Any:
-    from complaintcode.exclusions import Decision  # noqa: PLC0415  # import cycle
+    from complaintcode.exclusions import ExclusionDecision  # noqa: PLC0415  # import cycle
 
-    return _wrap(Decision.from_dict, value, path)
+    return ExclusionDecision.from_dict(value, path=path)
 
 
 def _wrap(load: Callable[[Any], Any], value: object, path: str) -> Any:

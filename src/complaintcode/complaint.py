@@ -38,7 +38,7 @@ from complaintcode import _audit
 from complaintcode._replay import Replay, replay
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.definition import ComplaintDefinition
-from complaintcode.editions import Edition, edition_for
+from complaintcode.editions import Edition
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.events import (
     Acknowledged,
@@ -66,9 +66,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from complaintcode.deadlines import Deadline
+    from complaintcode.exclusions import ExclusionDecision
     from complaintcode.findings import Finding
 
-__all__ = ["JSON_FORMAT", "Complaint", "TrackedAction"]
+__all__ = ["JSON_FORMAT", "Complaint", "StageRecord", "TrackedAction"]
 
 #: The name and version written into every complaint's JSON.
 JSON_FORMAT = "complaintcode/complaint@1"
@@ -95,6 +96,46 @@ class TrackedAction:
     due: dt.date
     updates: tuple[tuple[dt.date, str], ...]
     completed_on: dt.date | None
+
+
+@attrs.frozen(kw_only=True)
+class StageRecord:
+    """What happened at one stage of a complaint, with its deadlines: the facts reports count.
+
+    Attributes:
+        stage: The stage.
+        started: The day the stage began: receipt for stage 1, the escalation
+            request for stage 2.
+        acknowledged: The day it was acknowledged, if it was.
+        acknowledgement_due: The acknowledgement deadline, where the edition sets one.
+        responded: The day of the response, if there was one.
+        response_due: The response deadline without any extension.
+        extended_due: The response deadline with every extension, or ``None``
+            if the response was never extended.
+        extended_by: Working days of extension in all.
+        extension_within_limit: Whether every extension kept within the
+            edition's limit or recorded a good reason (6.4, 6.15).
+        handler: Who handled the stage.
+        ended: How the stage ended without a response, if it did:
+            ``"withdrawn"``, ``"declined"`` or ``"refused"``; ``None`` otherwise.
+    """
+
+    stage: Stage
+    started: dt.date
+    acknowledged: dt.date | None
+    acknowledgement_due: dt.date | None
+    responded: dt.date | None
+    response_due: dt.date
+    extended_due: dt.date | None
+    extended_by: int
+    extension_within_limit: bool
+    handler: str | None
+    ended: str | None
+
+    @property
+    def final_due(self) -> dt.date:
+        """The response deadline with extensions, or without where there were none."""
+        return self.extended_due or self.response_due
 
 
 def _to_events(value: Iterable[Event]) -> tuple[Event, ...]:
@@ -244,7 +285,7 @@ class Complaint:
     @property
     def edition(self) -> Edition:
         """The edition that governs the complaint, chosen by the day it was received."""
-        return edition_for(self._replay.received.on)
+        return self._replay.edition
 
     @property
     def status(self) -> str:
@@ -306,6 +347,26 @@ class Complaint:
     def issues(self) -> tuple[IssueRaised, ...]:
         """Further issues the resident raised during the complaint (6.8)."""
         return tuple(self._replay.issues)
+
+    def stage_record(self, stage: Stage | int) -> StageRecord | None:
+        """What happened at a stage, or ``None`` if the complaint never reached it.
+
+        Stage 1 is reached by every complaint received (a complaint not accepted
+        ends there); stage 2 by every escalation request.
+
+        >>> import datetime as dt
+        >>> c = Complaint.receive("C-6", received=dt.date(2024, 5, 3))
+        >>> r = c.stage_record(1)
+        >>> r.acknowledgement_due, r.response_due, r.responded
+        (datetime.date(2024, 5, 13), datetime.date(2024, 5, 28), None)
+        >>> c.stage_record(2) is None
+        True
+        """
+        wanted = Stage.parse(stage)
+        replayed = self._replay
+        if wanted is Stage.TWO and replayed.escalation_requested is None:
+            return None
+        return _audit.stage_record(self, replayed, wanted)
 
     def _as_of(self, as_of: dt.date) -> Replay:
         if type(as_of) is not dt.date:
@@ -397,8 +458,8 @@ class Complaint:
         on: dt.date,
         working_days: int,
         reason: str,
-        ombudsman_details_given: bool,
         *,
+        ombudsman_details_given: bool,
         good_reason: str | None = None,
         letter: Any = None,
     ) -> Complaint:
@@ -454,23 +515,23 @@ class Complaint:
         """
         return self._with(EscalationRequested(on=on, reason=reason))
 
-    def refuse_escalation(self, on: dt.date, decision: Any) -> Complaint:
+    def refuse_escalation(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
         """Refuse to escalate, on a section 2 ground with the reasons (5.11).
 
         Args:
             on: The day of the decision.
-            decision: The :class:`~complaintcode.exclusions.Decision`, made with
-                ``refusing_escalation=True``.
+            decision: The :class:`~complaintcode.exclusions.ExclusionDecision`,
+                made with ``refusing_escalation=True``.
         """
         _audit.check_decision(decision, refusing_escalation=True)
         return self._with(EscalationRefused(on=on, decision=decision))
 
-    def decline(self, on: dt.date, decision: Any) -> Complaint:
+    def decline(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
         """Do not accept the complaint, on a section 2 ground with the reasons (2.1, 2.4).
 
         Args:
             on: The day of the decision.
-            decision: The :class:`~complaintcode.exclusions.Decision`.
+            decision: The :class:`~complaintcode.exclusions.ExclusionDecision`.
         """
         _audit.check_decision(decision, refusing_escalation=False)
         return self._with(Declined(on=on, decision=decision))

@@ -32,7 +32,7 @@ from typing import Literal
 import attrs
 
 from complaintcode.calendar import WorkingCalendar, england_and_wales
-from complaintcode.editions import EDITIONS_BY_YEAR, Edition, edition_for
+from complaintcode.editions import EDITIONS_BY_YEAR, Edition, StageTimescales, edition_for
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.findings import Finding
 from complaintcode.provisions import Provision
@@ -155,6 +155,56 @@ def _resolve(
     return day, edition or edition_for(day), calendar or england_and_wales()
 
 
+def _timescales(edition: Edition, stage: Stage) -> StageTimescales:
+    return edition.stage_one if stage is Stage.ONE else edition.stage_two
+
+
+def _ack_date(
+    stage: Stage,
+    received: dt.date,
+    requested: dt.date | None,
+    edition: Edition,
+    calendar: WorkingCalendar,
+) -> dt.date | None:
+    """The acknowledgement due date from checked inputs; ``None`` where there is no timescale."""
+    working_days = _timescales(edition, stage).acknowledge
+    if working_days is None:
+        return None
+    start = received if stage is Stage.ONE or requested is None else requested
+    return calendar.add_working_days(start, working_days)
+
+
+def _response_start(
+    stage: Stage,
+    received: dt.date,
+    acknowledged: dt.date | None,
+    requested: dt.date | None,
+    edition: Edition,
+    calendar: WorkingCalendar,
+) -> tuple[dt.date, str, bool]:
+    """What a response deadline counts from, from checked inputs: (day, event, projected)."""
+    if _timescales(edition, stage).respond_from == "escalation_requested" and requested:
+        return requested, "escalation requested", False
+    if acknowledged is not None:
+        return acknowledged, "acknowledged", False
+    ack = _ack_date(stage, received, requested, edition, calendar)
+    first = requested if stage is Stage.TWO and requested is not None else received
+    return (ack or first), "acknowledgement due", True
+
+
+def _response_date(
+    stage: Stage,
+    received: dt.date,
+    acknowledged: dt.date | None,
+    requested: dt.date | None,
+    edition: Edition,
+    calendar: WorkingCalendar,
+) -> dt.date:
+    """The unextended response due date from checked inputs."""
+    start = _response_start(stage, received, acknowledged, requested, edition, calendar)[0]
+    return calendar.add_working_days(start, _timescales(edition, stage).respond)
+
+
 def acknowledgement_due(
     stage: Stage | int | str,
     *,
@@ -190,11 +240,10 @@ def acknowledgement_due(
     """
     stage = Stage.parse(stage)
     day, edition, calendar = _resolve(received, edition, calendar)
-    working_days = edition.timescales(stage).acknowledge
+    requested = _optional_date(escalation_requested, "escalation_requested")
     if stage is Stage.ONE:
         start, event = day, "received"
     else:
-        requested = _optional_date(escalation_requested, "escalation_requested")
         if requested is None:
             raise InvalidRecord(
                 "the stage 2 acknowledgement is counted from the escalation request",
@@ -202,12 +251,14 @@ def acknowledgement_due(
             )
         _not_before(requested, day, "escalation_requested", "received")
         start, event = requested, "escalation requested"
-    if working_days is None:
+    due = _ack_date(stage, day, requested, edition, calendar)
+    if due is None:
         return None
+    working_days = _timescales(edition, stage).acknowledge or 0
     return Deadline(
         action="acknowledge",
         stage=stage,
-        due=calendar.add_working_days(start, working_days),
+        due=due,
         provision=edition.cite(f"acknowledge_stage_{int(stage)}"),
         edition=edition.year,
         counted_from=start,
@@ -273,21 +324,12 @@ def response_due(
             acked, first, "acknowledged", "escalation_requested" if requested else "received"
         )
 
-    projected, note = False, ""
-    if timescales.respond_from == "escalation_requested" and requested is not None:
-        start, event = requested, "escalation requested"
-    elif acked is not None:
-        start, event = acked, "acknowledged"
-    else:
-        ack = acknowledgement_due(
-            stage, received=day, escalation_requested=requested, edition=edition, calendar=calendar
-        )
-        start = ack.due if ack is not None else first
-        event = "acknowledgement due"
-        projected = True
-        note = (
-            f"projected: assumes the acknowledgement on its last permitted day, {start.isoformat()}"
-        )
+    start, event, projected = _response_start(stage, day, acked, requested, edition, calendar)
+    note = (
+        f"projected: assumes the acknowledgement on its last permitted day, {start.isoformat()}"
+        if projected
+        else ""
+    )
     return Deadline(
         action="respond",
         stage=stage,
@@ -302,18 +344,19 @@ def response_due(
     )
 
 
-def _extension_finding(deadline: Deadline, total: int, good_reason: str | None) -> Finding | None:
-    edition = EDITIONS_BY_YEAR[deadline.edition]
-    limit = edition.timescales(deadline.stage).extension_limit
+def _over_limit(
+    edition: Edition, stage: Stage, total: int, good_reason: str | None
+) -> Finding | None:
+    """A finding if ``total`` working days of extension exceed the limit without a good reason."""
+    limit = _timescales(edition, stage).extension_limit
     if total <= limit or (good_reason is not None and good_reason.strip()):
         return None
     return Finding(
-        provision=edition.cite(f"extend_stage_{int(deadline.stage)}"),
+        provision=edition.cite(f"extend_stage_{int(stage)}"),
         message=(
-            f"an extension of {total} working days at {deadline.stage} is longer than the "
+            f"an extension of {total} working days at {stage} is longer than the "
             f"{limit} allowed without a good reason, and none was recorded"
         ),
-        due=deadline.original_due or deadline.due,
     )
 
 
@@ -361,7 +404,7 @@ def extended_due(
             path="working_days",
         )
     total = deadline.extended_by + working_days
-    finding = _extension_finding(deadline, total, good_reason)
+    finding = _over_limit(EDITIONS_BY_YEAR[deadline.edition], deadline.stage, total, good_reason)
     if finding is not None:
         raise ProvisionViolation(finding.provision, finding.message)
     return _extend(deadline, total, good_reason, calendar or england_and_wales())

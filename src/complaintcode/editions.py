@@ -129,6 +129,7 @@ class Edition:
     stage_two: StageTimescales
     exclusion_months: int
     citations: dict[str, str] = attrs.field(repr=False)
+    _cited: dict[str, Provision] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def timescales(self, stage: Stage) -> StageTimescales:
         """The timescales of a stage.
@@ -154,12 +155,18 @@ class Edition:
         >>> CODE_2022.cite("different_handler").number, CODE_2022.cite("keep_informed").number
         ('5.12', '5.9')
         """
+        cited = self._cited.get(key)
+        if cited is not None:
+            return cited
         number = self.citations.get(key)
         if number is not None:
-            return provision(number, self.year)
-        if key not in CITATION_KEYS:
+            cited = provision(number, self.year)
+        elif key in CITATION_KEYS:
+            cited = provision(_CITATIONS_2024[key], 2024)
+        else:
             raise InvalidRecord(f"unknown rule {key!r}")
-        return provision(_CITATIONS_2024[key], 2024)
+        self._cited[key] = cited
+        return cited
 
     def __str__(self) -> str:
         return self.title

@@ -25,6 +25,7 @@ import attrs
 from complaintcode._serial import dump_value, field_validator, load_field
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
+from complaintcode.exclusions import ExclusionDecision
 from complaintcode.stages import Stage
 
 __all__ = [
@@ -174,7 +175,7 @@ class EscalationRefused(Event):
     kind: ClassVar[str] = "escalation_refused"
     verb: ClassVar[str | None] = "refuse_escalation"
 
-    decision: Any = _json("decision")
+    decision: ExclusionDecision = _json("decision")
 
 
 @attrs.frozen(kw_only=True)
@@ -184,7 +185,7 @@ class Declined(Event):
     kind: ClassVar[str] = "declined"
     verb: ClassVar[str | None] = "decline"
 
-    decision: Any = _json("decision")
+    decision: ExclusionDecision = _json("decision")
 
 
 @attrs.frozen(kw_only=True)

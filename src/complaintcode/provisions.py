@@ -105,23 +105,17 @@ class Provision:
     section_title: str = attrs.field(validator=_IS_LINE)
     summary: str = attrs.field(validator=_IS_LINE)
     must: bool = attrs.field(validator=_IS_BOOL)
+    #: The (section, item) pair that orders provisions as the Code does, such as ``(6, 13)``.
+    sort_key: tuple[int, int] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.section != _sort_key(self.number)[0]:
+        key = _sort_key(self.number)
+        if self.section != key[0]:
             raise InvalidRecord(
-                f"provision {self.number} belongs to section {_sort_key(self.number)[0]}, "
-                f"not {self.section}",
+                f"provision {self.number} belongs to section {key[0]}, not {self.section}",
                 path="section",
             )
-
-    @property
-    def sort_key(self) -> tuple[int, int]:
-        """The (section, item) pair that orders provisions as the Code does.
-
-        >>> provision("6.13").sort_key
-        (6, 13)
-        """
-        return _sort_key(self.number)
+        object.__setattr__(self, "sort_key", key)
 
     def __str__(self) -> str:
         return f"{self.number} ({self.edition}): {self.summary}"

@@ -1,0 +1,358 @@
+"""The complaint record: verbs, questions, audit findings and JSON, with their provisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+
+from complaintcode import (
+    JSON_FORMAT,
+    Acknowledged,
+    ActionNotAllowed,
+    Closed,
+    Complaint,
+    ComplaintDefinition,
+    EscalationRequested,
+    Extended,
+    InvalidRecord,
+    ProvisionViolation,
+    Received,
+    Responded,
+    Stage,
+    england_and_wales,
+)
+from strategies import complaints
+
+D = dt.date
+DEFINITION = ComplaintDefinition(
+    understanding="The kitchen tap has leaked since March and two repair visits were missed.",
+    points=("the leaking tap", "the missed visits"),
+    outcomes_sought=("repair the tap", "an apology"),
+)
+
+
+def received() -> Complaint:
+    # Friday 3 May 2024; Monday 6 May 2024 is a bank holiday.
+    return Complaint.receive("C-1", received=D(2024, 5, 3), channel="phone")
+
+
+def at_stage_1() -> Complaint:
+    return received().acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+
+
+def answered() -> Complaint:
+    return at_stage_1().respond(D(2024, 5, 20))
+
+
+def at_stage_2() -> Complaint:
+    return (
+        answered()
+        .request_escalation(D(2024, 6, 3))
+        .acknowledge(D(2024, 6, 5), "B. Osei", DEFINITION)
+    )
+
+
+def strs(items: tuple[object, ...]) -> list[str]:
+    return [str(i) for i in items]
+
+
+class TestTheDocsExample:
+    def test_acknowledgement_due_13_may(self) -> None:
+        """6.2: acknowledge within 5 working days of receipt (6 May bank holiday skipped)."""
+        assert strs(received().due(D(2024, 5, 3)))[0] == "6.2: acknowledge at stage 1 by 2024-05-13"
+
+    def test_response_due_21_may(self) -> None:
+        """6.3: respond within 10 working days of the acknowledgement."""
+        assert strs(at_stage_1().due(D(2024, 5, 7))) == ["6.3: respond at stage 1 by 2024-05-21"]
+
+    def test_same_handler_at_stage_2_is_refused(self) -> None:
+        """6.13: the stage 2 handler must differ from stage 1's."""
+        c = answered().request_escalation(D(2024, 6, 3))
+        with pytest.raises(ProvisionViolation) as info:
+            c.acknowledge(D(2024, 6, 4), "a. khan", DEFINITION)
+        assert info.value.provision.number == "6.13"
+        assert str(info.value) == (
+            "6.13: the stage 2 handler must differ from the stage 1 handler "
+            "('a. khan' handled stage 1)"
+        )
+
+    def test_escalating_after_the_final_response_is_refused(self) -> None:
+        """5.3: no third stage."""
+        final = at_stage_2().respond(D(2024, 6, 20))
+        with pytest.raises(ProvisionViolation) as info:
+            final.request_escalation(D(2024, 6, 21))
+        assert info.value.provision.number == "5.3"
+
+
+class TestVerbs:
+    def test_escalation_needs_no_reason(self) -> None:
+        """6.12: the resident owes no reason for escalating."""
+        c = answered().request_escalation(D(2024, 6, 3))
+        assert c.status == "escalation_requested"
+        assert c.stage is Stage.TWO
+
+    def test_stage_2_deadlines(self) -> None:
+        """6.11 and 6.14: acknowledge in 5, respond in 20 working days of the acknowledgement."""
+        c = answered().request_escalation(D(2024, 6, 3))
+        assert strs(c.due(D(2024, 6, 3))) == [
+            "6.11: acknowledge at stage 2 by 2024-06-10",
+            "6.14: respond at stage 2 by 2024-07-08",
+        ]
+        assert strs(at_stage_2().due(D(2024, 6, 5))) == ["6.14: respond at stage 2 by 2024-07-03"]
+
+    def test_incomplete_definition_is_refused(self) -> None:
+        """5.6: the acknowledgement sets out our understanding and the outcomes sought."""
+        bad = ComplaintDefinition(understanding="", points=("tap",), outcomes_sought=("fix",))
+        with pytest.raises(ProvisionViolation) as info:
+            received().acknowledge(D(2024, 5, 7), "A. Khan", bad)
+        assert str(info.value) == (
+            "5.6: the complaint definition does not set out our understanding of the complaint"
+        )
+
+    def test_dates_must_not_run_backwards(self) -> None:
+        with pytest.raises(InvalidRecord) as info:
+            received().acknowledge(D(2024, 5, 2), "A. Khan", DEFINITION)
+        assert str(info.value) == (
+            "on: 2024-05-02 is before the previous event (2024-05-03): dates must not run backwards"
+        )
+
+    def test_a_verb_the_state_does_not_allow(self) -> None:
+        with pytest.raises(ActionNotAllowed) as info:
+            received().respond(D(2024, 5, 7))
+        assert str(info.value) == (
+            "respond is not allowed: the complaint is received "
+            "(allowed: acknowledge, decline, withdraw)"
+        )
+
+    def test_extension_within_the_limit(self) -> None:
+        """6.4: up to 10 working days without a good reason."""
+        c = at_stage_1().extend(
+            D(2024, 5, 20), 10, "a survey is needed", ombudsman_details_given=True
+        )
+        assert strs(c.due(D(2024, 5, 20))) == ["6.3: respond at stage 1 by 2024-06-05"]
+
+    def test_extension_beyond_the_limit_needs_a_good_reason(self) -> None:
+        """6.4: more than 10 working days only with a good reason."""
+        with pytest.raises(ProvisionViolation) as info:
+            at_stage_1().extend(
+                D(2024, 5, 20), 11, "a survey is needed", ombudsman_details_given=True
+            )
+        assert str(info.value) == (
+            "6.4: an extension of 11 working days at stage 1 is longer than the 10 allowed "
+            "without a good reason, and none was recorded"
+        )
+        c = at_stage_1().extend(
+            D(2024, 5, 20),
+            11,
+            "a survey is needed",
+            ombudsman_details_given=True,
+            good_reason="specialist report",
+        )
+        assert c.stage_record(1) is not None
+        assert c.stage_record(1).extension_within_limit is True  # type: ignore[union-attr]
+
+    def test_extensions_add_up(self) -> None:
+        """6.4: the limit applies to the total beyond the original deadline."""
+        c = at_stage_1().extend(D(2024, 5, 20), 6, "survey", ombudsman_details_given=True)
+        with pytest.raises(ProvisionViolation, match=r"^6\.4: an extension of 11 working days"):
+            c.extend(D(2024, 5, 21), 5, "survey", ombudsman_details_given=True)
+
+    def test_extension_needs_the_ombudsman_details(self) -> None:
+        """6.5: the extension notice gives the Ombudsman's contact details."""
+        with pytest.raises(ProvisionViolation) as info:
+            at_stage_1().extend(D(2024, 5, 20), 5, "survey", ombudsman_details_given=False)
+        assert (
+            str(info.value) == "6.5: an extension notice must give the Ombudsman's contact details"
+        )
+
+    def test_extension_after_the_deadline_is_refused(self) -> None:
+        """6.4: the resident is told before the deadline passes."""
+        with pytest.raises(ProvisionViolation) as info:
+            at_stage_1().extend(D(2024, 5, 22), 5, "survey", ombudsman_details_given=True)
+        assert str(info.value) == (
+            "6.4: an extension must be notified by the deadline it extends (2024-05-21), "
+            "not on 2024-05-22"
+        )
+
+    def test_stage_2_extension_limit_is_20(self) -> None:
+        """6.15: up to 20 working days at stage 2."""
+        c = at_stage_2().extend(D(2024, 7, 1), 20, "an expert report", ombudsman_details_given=True)
+        assert strs(c.due(D(2024, 7, 1))) == ["6.14: respond at stage 2 by 2024-07-31"]
+        with pytest.raises(ProvisionViolation, match=r"^6\.15: "):
+            at_stage_2().extend(D(2024, 7, 1), 21, "an expert report", ombudsman_details_given=True)
+
+    def test_withdraw_at_any_open_point(self) -> None:
+        for c in (received(), at_stage_1(), answered(), at_stage_2()):
+            assert c.withdraw(D(2024, 7, 1)).status == "withdrawn"
+        final = at_stage_2().respond(D(2024, 6, 20))
+        with pytest.raises(ActionNotAllowed):
+            final.withdraw(D(2024, 7, 1))
+
+    def test_issue_folded_only_into_an_unanswered_stage_1(self) -> None:
+        """6.8: related and unanswered: folded in; otherwise a new complaint."""
+        assert at_stage_1().raise_issue(D(2024, 5, 8), "mould", related=True).issues[0].folded
+        assert (
+            not at_stage_1().raise_issue(D(2024, 5, 8), "parking", related=False).issues[0].folded
+        )
+        assert not answered().raise_issue(D(2024, 5, 21), "mould", related=True).issues[0].folded
+
+    def test_outstanding_actions(self) -> None:
+        """6.6: a response is due when the answer is known; actions are tracked after it."""
+        c = answered().add_action(D(2024, 5, 20), "A1", "replace the tap", D(2024, 6, 3))
+        c = c.update_action(D(2024, 5, 30), "A1", "parts ordered", new_due=D(2024, 6, 10))
+        assert strs(c.due(D(2024, 6, 1))) == ["6.6: complete action at stage 1 by 2024-06-10"]
+        assert strs(c.audit(D(2024, 6, 11))) == [
+            (
+                "6.6: outstanding action 'A1' (replace the tap) was due on 2024-06-10 and is not "
+                "complete (as of 2024-06-11)"
+            )
+        ]
+        done = c.complete_action(D(2024, 6, 7), "A1")
+        assert done.audit(D(2024, 6, 11)) == ()
+        assert done.actions[0].completed_on == D(2024, 6, 7)
+        assert done.actions[0].updates == ((D(2024, 5, 30), "parts ordered"),)
+        with pytest.raises(InvalidRecord, match=r"no outstanding action 'A2'"):
+            c.complete_action(D(2024, 6, 7), "A2")
+
+
+class TestAudit:
+    def test_a_timely_complaint_has_no_findings(self) -> None:
+        assert at_stage_2().respond(D(2024, 7, 3)).close(D(2024, 7, 4)).audit(D(2024, 8, 1)) == ()
+
+    def test_late_acknowledgement_and_response(self) -> None:
+        """6.2 and 6.3 breached; 5.9 too, since no intervals for updates were agreed."""
+        c = received().acknowledge(D(2024, 5, 14), "A. Khan", DEFINITION).respond(D(2024, 6, 3))
+        assert strs(c.audit(D(2024, 6, 30))) == [
+            "6.2: acknowledged at stage 1 on 2024-05-14, after the deadline of 2024-05-13",
+            (
+                "5.9: the stage 1 response was late and no intervals for updates were agreed "
+                "with the resident by 2024-05-29"
+            ),
+            "6.3: responded to at stage 1 on 2024-06-03, after the deadline of 2024-05-29",
+        ]
+
+    def test_agreed_updates_answer_5_9(self) -> None:
+        """5.9: intervals for updates agreed before the deadline."""
+        c = at_stage_1().agree_updates(D(2024, 5, 20), 5).respond(D(2024, 5, 28))
+        assert strs(c.audit(D(2024, 6, 30))) == [
+            "6.3: responded to at stage 1 on 2024-05-28, after the deadline of 2024-05-21"
+        ]
+
+    def test_overdue_as_of(self) -> None:
+        assert strs(at_stage_1().audit(D(2024, 5, 22))) == [
+            (
+                "5.9: the stage 1 response was late and no intervals for updates were agreed "
+                "with the resident by 2024-05-21"
+            ),
+            "6.3: not responded to at stage 1 by 2024-05-21 (as of 2024-05-22)",
+        ]
+        assert at_stage_1().audit(D(2024, 5, 21)) == ()
+
+    def test_withdrawn_after_the_deadline(self) -> None:
+        c = received().withdraw(D(2024, 5, 15))
+        assert strs(c.audit(D(2024, 6, 1))) == [
+            (
+                "6.2: not acknowledged at stage 1 by 2024-05-13 (the complaint was withdrawn "
+                "on 2024-05-15)"
+            )
+        ]
+
+    def test_loaded_history_with_breaches_loads_and_is_audited(self) -> None:
+        """6.13 and 6.4/6.5: breaches of the past load and are reported, not refused."""
+        events = (
+            Received(on=D(2024, 5, 3), reference="H-1"),
+            Acknowledged(on=D(2024, 5, 7), stage=Stage.ONE, handler="Sam", definition=DEFINITION),
+            Extended(
+                on=D(2024, 5, 22),
+                stage=Stage.ONE,
+                working_days=12,
+                reason="",
+                ombudsman_details_given=False,
+            ),
+            Responded(on=D(2024, 6, 6), stage=Stage.ONE),
+            EscalationRequested(on=D(2024, 6, 10)),
+            Acknowledged(on=D(2024, 6, 11), stage=Stage.TWO, handler="sam", definition=DEFINITION),
+        )
+        c = Complaint.from_events(events)
+        assert strs(c.audit(D(2024, 6, 12))) == [
+            (
+                "6.4: the extension notified on 2024-05-22 came after the deadline it extends "
+                "(2024-05-21)"
+            ),
+            "6.4: the extension gives no reason",
+            (
+                "6.4: an extension of 12 working days at stage 1 is longer than the 10 allowed "
+                "without a good reason, and none was recorded"
+            ),
+            "6.5: the extension notice does not give the Ombudsman's contact details",
+            "6.13: the same person (sam) handled both stages",
+        ]
+        assert c.audit(D(2024, 6, 12))[0].reference == "H-1"
+
+
+class TestPersistence:
+    def test_json_field_names(self) -> None:
+        data = json.loads(at_stage_1().to_json())
+        assert data["format"] == JSON_FORMAT
+        assert data["events"][1] == {
+            "kind": "acknowledged",
+            "on": "2024-05-07",
+            "stage": 1,
+            "handler": "A. Khan",
+            "definition": {
+                "understanding": DEFINITION.understanding,
+                "points": ["the leaking tap", "the missed visits"],
+                "outcomes_sought": ["repair the tap", "an apology"],
+                "responsible_for": [],
+                "not_responsible_for": [],
+                "clarification_sought": [],
+            },
+        }
+
+    @pytest.mark.parametrize(
+        ("mutate", "message"),
+        [
+            (lambda d: d["events"][1].update(on="2024-02-30"), "events[1].on: not an ISO date"),
+            (lambda d: d["events"][1].pop("handler"), "events[1].handler: missing required"),
+            (lambda d: d["events"][1].update(colour="red"), "events[1].colour: unknown field"),
+            (lambda d: d["events"][1].update(kind="stage_0"), "events[1].kind: unknown event kind"),
+            (lambda d: d["events"][1].update(stage=3), "events[1].stage: 5.3: a complaints"),
+            (lambda d: d["events"][1]["definition"].pop("points"), "definition.points: missing"),
+            (lambda d: d.update(format="other"), "format: expected format"),
+            (lambda d: d["events"].reverse(), "events[0]: the first event must be the receipt"),
+        ],
+    )
+    def test_malformed_json_names_the_field(self, mutate: object, message: str) -> None:
+        data = json.loads(at_stage_1().to_json())
+        mutate(data)  # type: ignore[operator]
+        with pytest.raises(InvalidRecord) as info:
+            Complaint.from_dict(data)
+        assert message in str(info.value)
+
+    def test_not_json(self) -> None:
+        with pytest.raises(InvalidRecord, match=r"^not JSON: "):
+            Complaint.from_json("{")
+
+    def test_impossible_history_names_the_event(self) -> None:
+        events = (*at_stage_1().events, Closed(on=D(2024, 5, 8)))
+        with pytest.raises(InvalidRecord) as info:
+            Complaint.from_events(events)
+        assert str(info.value) == (
+            "events[2]: close is not allowed: the complaint is stage 1 "
+            "(allowed: extend, respond, withdraw)"
+        )
+
+    @given(complaints())
+    def test_round_trips(self, complaint: Complaint) -> None:
+        assert Complaint.from_events(complaint.events) == complaint
+        assert Complaint.from_json(complaint.to_json()) == complaint
+        assert Complaint.from_json(complaint.to_json()).status == complaint.status
+
+    def test_calendar_is_kept_apart_from_the_json(self) -> None:
+        closed = england_and_wales().with_closures([D(2024, 5, 8)])
+        c = Complaint.receive("C-9", received=D(2024, 5, 3), calendar=closed)
+        assert strs(c.due(D(2024, 5, 3)))[0] == "6.2: acknowledge at stage 1 by 2024-05-14"
+        assert Complaint.from_json(c.to_json(), calendar=closed) == c
