@@ -118,7 +118,7 @@ class WorkingCalendar:
     Equal calendars have the same name, region and closures. Working days are
     precomputed on first use and extended as needed: a question costs about 1 µs.
 
-    Args:
+    Attributes:
         region: ``"england-and-wales"`` (the default), ``"scotland"`` or
             ``"northern-ireland"``.
         name: A label for the calendar; the region by default.
