@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.exclusions import ExclusionFacts, PreviousComplaint
 from complaintcode.letters import (
-    Decision,
+    Outcome,
     OutstandingAction,
     PointDecision,
     Stage1Response,
@@ -136,7 +136,7 @@ def complete_responses(draw: st.DrawFn, stage: int) -> Stage1Response | Stage2Re
     decisions = tuple(
         PointDecision(
             point=p,
-            decision=draw(st.sampled_from(Decision)),
+            decision=draw(st.sampled_from(Outcome)),
             reasons=draw(letter_texts),
             references=tuple(draw(st.lists(letter_texts, max_size=2))),
         )
@@ -256,3 +256,183 @@ def complaints(draw: st.DrawFn, *, start: dt.date = dt.date(2023, 1, 2)) -> obje
         except (ActionNotAllowed, ProvisionViolation):
             continue
     return complaint
+
+
+# --- deadlines, stages and complaint definitions --------------------------------------------
+# Receipt on either side of the 2024 edition's start, the gaps between a complaint's events,
+# extensions, integers that are not stages, and complaint definitions of every shape.
+
+#: A day a complaint is received, under either edition and on any day of the week.
+received_dates = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2034, 12, 31))
+
+#: Calendar days from one event of a complaint to the next (receipt to acknowledgement, say).
+event_gaps = st.integers(min_value=0, max_value=60)
+
+#: Working days of one extension, from 1 to past the longest limit allowed without a good reason.
+extension_days = st.integers(min_value=1, max_value=25)
+
+#: Integers that are not one of the two stages.
+non_stage_ints = st.integers().filter(lambda n: n not in {1, 2})
+
+
+@st.composite
+def deadline_arguments(draw: st.DrawFn) -> dict[str, object]:
+    """Valid keyword arguments for ``response_due``: a stage and dates that never run backwards.
+
+    Stage 2 has an escalation request on or after receipt; the acknowledgement of the stage is
+    present or not, on or after the day the stage began.
+    """
+    stage = draw(st.sampled_from(Stage))
+    received = draw(received_dates)
+    args: dict[str, object] = {"stage": stage, "received": received}
+    began = received
+    if stage is Stage.TWO:
+        began = received + dt.timedelta(days=draw(event_gaps))
+        args["escalation_requested"] = began
+    if draw(st.booleans()):
+        args["acknowledged"] = began + dt.timedelta(days=draw(event_gaps))
+    return args
+
+
+@st.composite
+def extension_steps(draw: st.DrawFn, limit: int) -> list[tuple[int, str | None]]:
+    """One to three extensions; each has a good reason once the total passes ``limit``."""
+    steps: list[tuple[int, str | None]] = []
+    total = 0
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        days = draw(extension_days)
+        total += days
+        steps.append((days, "a specialist survey is awaited" if total > limit else None))
+    return steps
+
+
+_definition_texts = st.lists(st.text(max_size=12), max_size=3).map(tuple)
+
+#: Complaint definitions of any shape, complete or not (whitespace-only texts included).
+complaint_definitions = st.builds(
+    ComplaintDefinition,
+    understanding=st.text(max_size=30),
+    points=_definition_texts,
+    outcomes_sought=_definition_texts,
+    responsible_for=_definition_texts,
+    not_responsible_for=_definition_texts,
+    clarification_sought=_definition_texts,
+)
+
+
+# --- reporting ---------------------------------------------------------------
+# Small random complaint histories around the 2024-25 reporting year, built
+# through the Complaint verbs (and exclusion decisions made through
+# exclusions.decide), so that every history is one the library accepts.
+
+from complaintcode.complaint import Complaint  # noqa: E402
+from complaintcode.exclusions import ExclusionDecision, GroundKind, assess, decide  # noqa: E402
+
+_REPORT_DEFINITION = ComplaintDefinition(
+    understanding="The kitchen tap has leaked since March.",
+    points=("the tap repair",),
+    outcomes_sought=("repair the tap",),
+)
+_REPORT_HANDLERS = ("A. Khan", "B. Osei")
+_REPORT_GROUNDS: tuple[GroundKind, ...] = (
+    "time_limit",
+    "legal_proceedings",
+    "previously_considered",
+)
+
+#: The moves a history may take from each state (the lifecycle's, less none).
+_REPORT_MOVES: dict[str, tuple[str, ...]] = {
+    "received": ("acknowledge", "decline", "withdraw"),
+    "stage_1": ("extend", "respond", "withdraw"),
+    "stage_1_answered": ("request_escalation", "close", "withdraw"),
+    "escalation_requested": ("acknowledge", "refuse_escalation", "withdraw"),
+    "stage_2": ("extend", "respond", "withdraw"),
+    "final_response_given": ("close", "refer_to_ombudsman"),
+    "not_accepted": ("refer_to_ombudsman",),
+    "escalation_refused": ("refer_to_ombudsman",),
+}
+
+#: Days a reporting history may start on: from before 2024-25 to after it.
+report_dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2025, 6, 30))
+
+
+def exclusion_decision(
+    received: dt.date, on: dt.date, kinds: list[GroundKind], *, refusing: bool
+) -> ExclusionDecision:
+    """A decision on the given grounds, taken on ``on`` about a complaint received on ``received``."""
+    facts = ExclusionFacts(
+        received=received,
+        issue_occurred=received - dt.timedelta(days=800 if "time_limit" in kinds else 10),
+        claim_filed_at_court=received - dt.timedelta(days=5)
+        if "legal_proceedings" in kinds
+        else None,
+        previously_considered=PreviousComplaint(
+            reference="C-0000", completed_stage=Stage.ONE, status="completed"
+        )
+        if "previously_considered" in kinds
+        else None,
+    )
+    return decide(
+        assess(facts, on=on),
+        grounds=kinds,
+        reasons="We looked at this complaint's own circumstances before deciding.",
+        decided_by="J. Patel",
+        refusing_escalation=refusing,
+        discretion_considered="No good reason was given for the delay."
+        if "time_limit" in kinds
+        else None,
+    )
+
+
+def _report_move(draw: st.DrawFn, c: Complaint, move: str, day: dt.date) -> Complaint:
+    """Apply one move on ``day`` (an extension on or before the deadline it extends)."""
+    if move == "acknowledge":
+        handler = _REPORT_HANDLERS[1] if c.status == "escalation_requested" else _REPORT_HANDLERS[0]
+        return c.acknowledge(day, handler, _REPORT_DEFINITION)
+    if move == "extend":
+        stage = c.stage or Stage.ONE
+        record = c.stage_record(stage)
+        assert record is not None
+        last = c.events[-1].on
+        if last > record.final_due:
+            return c
+        on = last + dt.timedelta(days=draw(st.integers(0, (record.final_due - last).days)))
+        limit = c.edition.timescales(stage).extension_limit
+        days = draw(st.integers(min_value=1, max_value=limit + 5))
+        beyond = record.extended_by + days > limit
+        return c.extend(
+            on,
+            days,
+            "We need a survey of the pipework.",
+            ombudsman_details_given=True,
+            good_reason="The survey needs a specialist contractor." if beyond else None,
+        )
+    if move in ("decline", "refuse_escalation"):
+        kinds = draw(st.lists(st.sampled_from(_REPORT_GROUNDS), min_size=1, unique=True))
+        decision = exclusion_decision(c.received, day, kinds, refusing=move != "decline")
+        return c.decline(day, decision) if move == "decline" else c.refuse_escalation(day, decision)
+    verb = getattr(c, move)
+    result: Complaint = verb(day)
+    return result
+
+
+@st.composite
+def report_complaints(draw: st.DrawFn, reference: str = "C-0001") -> Complaint:
+    """A complaint history of up to eight moves, each a few days after the last."""
+    received = draw(report_dates)
+    c = Complaint.receive(reference, received=received)
+    day = received
+    for _ in range(8):
+        move = draw(st.sampled_from(("stop", *_REPORT_MOVES.get(c.status, ()))))
+        if move == "stop":
+            break
+        day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=20)))
+        c = _report_move(draw, c, move, day)
+    return c
+
+
+@st.composite
+def report_complaint_lists(draw: st.DrawFn, max_size: int = 6) -> list[Complaint]:
+    """Up to ``max_size`` complaint histories with distinct references."""
+    size = draw(st.integers(min_value=0, max_value=max_size))
+    return [draw(report_complaints(f"C-{i:04d}")) for i in range(size)]

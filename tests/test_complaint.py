@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -356,3 +357,49 @@ class TestPersistence:
         c = Complaint.receive("C-9", received=D(2024, 5, 3), calendar=closed)
         assert strs(c.due(D(2024, 5, 3)))[0] == "6.2: acknowledge at stage 1 by 2024-05-14"
         assert Complaint.from_json(c.to_json(), calendar=closed) == c
+
+
+class TestLetters:
+    """6.9 and 6.19: a response letter recorded with the complaint is checked, and kept."""
+
+    def letter(self, *, escalation: str = "Ask us for stage 2 within 20 working days.") -> object:
+        from complaintcode import PointDecision, Stage1Response  # noqa: PLC0415
+
+        return Stage1Response(
+            definition=DEFINITION,
+            decisions=(
+                PointDecision(point="the leaking tap", decision="upheld", reasons="A fault."),
+                PointDecision(point="the missed visits", decision="not_upheld", reasons="None."),
+            ),
+            remedies=(),
+            escalation=escalation,
+        )
+
+    def test_a_complete_letter_is_recorded_and_round_trips(self) -> None:
+        from complaintcode import Remedy, RemedyKind, Stage1Response  # noqa: PLC0415
+
+        letter = self.letter()
+        assert isinstance(letter, Stage1Response)
+        letter = attrs.evolve(
+            letter,
+            remedies=(Remedy(kind=RemedyKind.APOLOGY, what="We apologise for the leak."),),
+        )
+        c = at_stage_1().respond(D(2024, 5, 20), letter=letter)
+        assert Complaint.from_json(c.to_json()) == c
+        assert c.audit(D(2024, 6, 1)) == ()
+
+    def test_an_incomplete_letter_is_refused(self) -> None:
+        """6.9(g): the stage 1 letter says how to escalate."""
+        from complaintcode import IncompleteLetter  # noqa: PLC0415
+
+        with pytest.raises(IncompleteLetter) as info:
+            at_stage_1().respond(D(2024, 5, 20), letter=self.letter(escalation=""))  # type: ignore[arg-type]
+        assert [f.code for f in info.value.findings] == ["6.9(e)", "6.9(g)"]
+
+    def test_an_incomplete_letter_in_loaded_history_is_audited(self) -> None:
+        events = (
+            *at_stage_1().events,
+            Responded(on=D(2024, 5, 20), stage=Stage.ONE, letter=self.letter(escalation="")),
+        )  # type: ignore[arg-type]
+        codes = [f.code for f in Complaint.from_events(events).audit(D(2024, 6, 1))]
+        assert codes == ["6.9(e)", "6.9(g)"]

@@ -8,7 +8,7 @@ all use it, so a deadline is never computed two ways.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from complaintcode.deadlines import (
     Deadline,
@@ -22,6 +22,7 @@ from complaintcode.deadlines import (
 from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
 from complaintcode.exclusions import ExclusionDecision
 from complaintcode.findings import Finding
+from complaintcode.letters import Letter, check_letter
 from complaintcode.lifecycle import same_handler
 from complaintcode.stages import Stage
 
@@ -68,9 +69,9 @@ def stage_dates(
     """A stage's acknowledgement due date, unextended and current response due dates."""
     edition, calendar = replayed.edition, complaint.calendar
     received, requested = replayed.received.on, replayed.escalation_requested
-    ack = _ack_date(stage, received, requested, edition, calendar)
+    ack = _ack_date(stage, received, requested, edition=edition, calendar=calendar)
     base = _response_date(
-        stage, received, replayed.acknowledged[stage], requested, edition, calendar
+        stage, received, replayed.acknowledged[stage], requested, edition=edition, calendar=calendar
     )
     extensions = replayed.extensions[stage]
     if not extensions:
@@ -162,6 +163,7 @@ def _timeliness(
     provision: Provision,
     stage: Stage,
     due: dt.date,
+    *,
     done: dt.date | None,
     what: str,
     end: dt.date | None,
@@ -226,10 +228,8 @@ def _extension_findings(
     return found
 
 
-def _letter_findings(letter: Any, complaint: Complaint) -> tuple[Finding, ...]:
-    from complaintcode.letters import check  # noqa: PLC0415  # letters is optional at import
-
-    return check(letter, complaint.edition)
+def _letter_findings(letter: Letter, complaint: Complaint) -> tuple[Finding, ...]:
+    return check_letter(letter, complaint.edition)
 
 
 def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Finding, ...]:
@@ -238,50 +238,11 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
     found: list[Finding] = []
     late: list[tuple[Stage, dt.date]] = []
     for stage in (Stage.ONE, Stage.TWO):
-        ack_state, response_state = _AWAITING_ACK[stage], _AWAITING_RESPONSE[stage]
-        reached = replayed.acknowledged[stage] is not None or ack_state in (
+        if replayed.acknowledged[stage] is not None or _AWAITING_ACK[stage] in (
             replayed.state,
             replayed.ended_from,
-        )
-        if not reached:
-            continue
-        ack, base, response = stage_dates(complaint, replayed, stage)
-        acked = replayed.acknowledged[stage]
-        if ack is not None and (acked is None or acked > ack):
-            end, why = _waiting_end(replayed, acked, (ack_state,), as_of)
-            finding = _timeliness(
-                edition.cite(f"acknowledge_stage_{int(stage)}"),
-                stage,
-                ack,
-                acked,
-                "acknowledged",
-                end,
-                why,
-            )
-            if finding is not None:
-                found.append(finding)
-        responded = replayed.responded[stage]
-        if responded is None or responded > response:
-            end, why = _waiting_end(replayed, responded, (ack_state, response_state), as_of)
-            finding = _timeliness(
-                edition.cite(f"respond_stage_{int(stage)}"),
-                stage,
-                response,
-                responded,
-                "responded to",
-                end,
-                why,
-            )
-            if finding is not None:
-                found.append(finding)
-                late.append((stage, response))
-        if replayed.extensions[stage]:
-            found.extend(
-                _extension_findings(complaint, edition, stage, base, replayed.extensions[stage])
-            )
-        answer = replayed.responses[stage]
-        if answer is not None and answer.letter is not None:
-            found.extend(_letter_findings(answer.letter, complaint))
+        ):
+            _stage_findings(complaint, replayed, stage, as_of, found=found, late=late)
     if replayed.handlers[2] is not None and same_handler(
         replayed.handlers[1], replayed.handlers[2]
     ):
@@ -301,6 +262,57 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
     found.sort(key=_order)
     reference = replayed.received.reference
     return tuple(_with_reference(f, reference) for f in found)
+
+
+def _stage_findings(  # the audit's running state, passed explicitly
+    complaint: Complaint,
+    replayed: Replay,
+    stage: Stage,
+    as_of: dt.date,
+    *,
+    found: list[Finding],
+    late: list[tuple[Stage, dt.date]],
+) -> None:
+    """Add one stage's findings to ``found`` and its late response to ``late``."""
+    edition = replayed.edition
+    ack_state, response_state = _AWAITING_ACK[stage], _AWAITING_RESPONSE[stage]
+    ack, base, response = stage_dates(complaint, replayed, stage)
+    acked = replayed.acknowledged[stage]
+    if ack is not None and (acked is None or acked > ack):
+        end, why = _waiting_end(replayed, acked, (ack_state,), as_of)
+        finding = _timeliness(
+            edition.cite(f"acknowledge_stage_{int(stage)}"),
+            stage,
+            ack,
+            done=acked,
+            what="acknowledged",
+            end=end,
+            why=why,
+        )
+        if finding is not None:
+            found.append(finding)
+    responded = replayed.responded[stage]
+    if responded is None or responded > response:
+        end, why = _waiting_end(replayed, responded, (ack_state, response_state), as_of)
+        finding = _timeliness(
+            edition.cite(f"respond_stage_{int(stage)}"),
+            stage,
+            response,
+            done=responded,
+            what="responded to",
+            end=end,
+            why=why,
+        )
+        if finding is not None:
+            found.append(finding)
+            late.append((stage, response))
+    if replayed.extensions[stage]:
+        found.extend(
+            _extension_findings(complaint, edition, stage, base, replayed.extensions[stage])
+        )
+    answer = replayed.responses[stage]
+    if answer is not None and answer.letter is not None:
+        found.extend(_letter_findings(answer.letter, complaint))
 
 
 def _order(finding: Finding) -> tuple[dt.date, tuple[int, int]]:
@@ -409,7 +421,7 @@ def record_letter(complaint: Complaint, event: Responded) -> Complaint:
     return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
 
 
-def _refuse_incomplete(letter: Any, complaint: Complaint) -> None:
+def _refuse_incomplete(letter: Letter, complaint: Complaint) -> None:
     breaches = [f for f in _letter_findings(letter, complaint) if f.severity == "breach"]
     if breaches:
         raise IncompleteLetter(breaches)

@@ -102,20 +102,13 @@ def _letter(value: object, path: str) -> Any:
         return None
     from complaintcode.letters import letter_from_dict  # noqa: PLC0415  # import cycle
 
-    return _wrap(letter_from_dict, value, path)
+    return letter_from_dict(value, path=path)
 
 
 def _decision(value: object, path: str) -> Any:
     from complaintcode.exclusions import ExclusionDecision  # noqa: PLC0415  # import cycle
 
     return ExclusionDecision.from_dict(value, path=path)
-
-
-def _wrap(load: Callable[[Any], Any], value: object, path: str) -> Any:
-    try:
-        return load(value)
-    except InvalidRecord as err:
-        raise InvalidRecord(err.message, path=f"{path}.{err.path}" if err.path else path) from None
 
 
 def _optional(load: Callable[[object, str], Any]) -> Callable[[object, str], Any]:

@@ -38,7 +38,6 @@ from complaintcode import _audit
 from complaintcode._replay import Replay, replay
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.definition import ComplaintDefinition
-from complaintcode.editions import Edition
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.events import (
     Acknowledged,
@@ -66,8 +65,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from complaintcode.deadlines import Deadline
+    from complaintcode.editions import Edition
     from complaintcode.exclusions import ExclusionDecision
     from complaintcode.findings import Finding
+    from complaintcode.letters import ExtensionNotice, Stage1Response, Stage2Response
 
 __all__ = ["JSON_FORMAT", "Complaint", "StageRecord", "TrackedAction"]
 
@@ -461,7 +462,7 @@ class Complaint:
         *,
         ombudsman_details_given: bool,
         good_reason: str | None = None,
-        letter: Any = None,
+        letter: ExtensionNotice | None = None,
     ) -> Complaint:
         """Extend the response deadline at the current stage (6.4, 6.5; 6.15, 6.16).
 
@@ -491,7 +492,13 @@ class Complaint:
             ),
         )
 
-    def respond(self, on: dt.date, *, handler: str | None = None, letter: Any = None) -> Complaint:
+    def respond(
+        self,
+        on: dt.date,
+        *,
+        handler: str | None = None,
+        letter: Stage1Response | Stage2Response | None = None,
+    ) -> Complaint:
         """Record the response at the current stage: stage 1's, or the final response.
 
         A response is due when the answer is known, even if actions remain

@@ -159,10 +159,11 @@ def _timescales(edition: Edition, stage: Stage) -> StageTimescales:
     return edition.stage_one if stage is Stage.ONE else edition.stage_two
 
 
-def _ack_date(
+def _ack_date(  # the checked inputs of a deadline, named at every call
     stage: Stage,
     received: dt.date,
     requested: dt.date | None,
+    *,
     edition: Edition,
     calendar: WorkingCalendar,
 ) -> dt.date | None:
@@ -174,11 +175,12 @@ def _ack_date(
     return calendar.add_working_days(start, working_days)
 
 
-def _response_start(
+def _response_start(  # the checked inputs of a deadline, named at every call
     stage: Stage,
     received: dt.date,
     acknowledged: dt.date | None,
     requested: dt.date | None,
+    *,
     edition: Edition,
     calendar: WorkingCalendar,
 ) -> tuple[dt.date, str, bool]:
@@ -187,21 +189,24 @@ def _response_start(
         return requested, "escalation requested", False
     if acknowledged is not None:
         return acknowledged, "acknowledged", False
-    ack = _ack_date(stage, received, requested, edition, calendar)
+    ack = _ack_date(stage, received, requested, edition=edition, calendar=calendar)
     first = requested if stage is Stage.TWO and requested is not None else received
     return (ack or first), "acknowledgement due", True
 
 
-def _response_date(
+def _response_date(  # the checked inputs of a deadline, named at every call
     stage: Stage,
     received: dt.date,
     acknowledged: dt.date | None,
     requested: dt.date | None,
+    *,
     edition: Edition,
     calendar: WorkingCalendar,
 ) -> dt.date:
     """The unextended response due date from checked inputs."""
-    start = _response_start(stage, received, acknowledged, requested, edition, calendar)[0]
+    start = _response_start(
+        stage, received, acknowledged, requested, edition=edition, calendar=calendar
+    )[0]
     return calendar.add_working_days(start, _timescales(edition, stage).respond)
 
 
@@ -251,7 +256,7 @@ def acknowledgement_due(
             )
         _not_before(requested, day, "escalation_requested", "received")
         start, event = requested, "escalation requested"
-    due = _ack_date(stage, day, requested, edition, calendar)
+    due = _ack_date(stage, day, requested, edition=edition, calendar=calendar)
     if due is None:
         return None
     working_days = _timescales(edition, stage).acknowledge or 0
@@ -324,7 +329,9 @@ def response_due(
             acked, first, "acknowledged", "escalation_requested" if requested else "received"
         )
 
-    start, event, projected = _response_start(stage, day, acked, requested, edition, calendar)
+    start, event, projected = _response_start(
+        stage, day, acked, requested, edition=edition, calendar=calendar
+    )
     note = (
         f"projected: assumes the acknowledgement on its last permitted day, {start.isoformat()}"
         if projected

@@ -26,6 +26,7 @@ from complaintcode._serial import dump_value, field_validator, load_field
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.exclusions import ExclusionDecision
+from complaintcode.letters import Letter, letter_to_dict
 from complaintcode.stages import Stage
 
 __all__ = [
@@ -79,7 +80,11 @@ class Event:
         """The event as JSON-ready data, with its ``kind`` first."""
         out: dict[str, Any] = {"kind": self.kind}
         for field in attrs.fields(type(self)):
-            out[field.name] = dump_value(getattr(self, field.name))
+            value = getattr(self, field.name)
+            if field.metadata["json"] == "letter" and value is not None:
+                out[field.name] = letter_to_dict(value)
+            else:
+                out[field.name] = dump_value(value)
         return out
 
 
@@ -143,7 +148,7 @@ class Extended(Event):
     reason: str = _json("text")
     ombudsman_details_given: bool = _json("bool")
     good_reason: str | None = _json("optional_text", default=None)
-    letter: Any = _json("letter", default=None)
+    letter: Letter | None = _json("letter", default=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -155,7 +160,7 @@ class Responded(Event):
 
     stage: Stage = _json("stage", converter=_stage)
     handler: str | None = _json("optional_text", default=None)
-    letter: Any = _json("letter", default=None)
+    letter: Letter | None = _json("letter", default=None)
 
 
 @attrs.frozen(kw_only=True)
