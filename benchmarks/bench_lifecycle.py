@@ -96,14 +96,18 @@ def main() -> None:
     print(f"built {args.count:,} histories ({events:,} events) in {built:.1f} s (not timed below)")
     as_of = dt.date(2025, 6, 30)
 
-    tracemalloc.start()
     start = time.perf_counter()
     findings = 0
     for h in histories:
         findings += len(Complaint.from_events(h).audit(as_of))
     ours = time.perf_counter() - start
+
+    # Memory in a separate pass: tracing allocations slows everything down.
+    tracemalloc.start()
+    audited = [Complaint.from_events(h).audit(as_of) for h in histories[:10_000]]
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
+    del audited
 
     start = time.perf_counter()
     states = [drive_machine(h) for h in histories]
@@ -122,7 +126,7 @@ def main() -> None:
         f"{machine / args.count * 1e6:>12.1f}"
     )
     print(f"speed-up: {machine / ours:.1f}x; findings: {findings:,}")
-    print(f"peak memory traced while replaying and auditing: {peak / 1e6:.1f} MB")
+    print(f"peak memory traced while keeping the findings of 10,000 audits: {peak / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

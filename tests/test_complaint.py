@@ -18,11 +18,16 @@ from complaintcode import (
     ComplaintDefinition,
     EscalationRequested,
     Extended,
+    IncompleteLetter,
     InvalidRecord,
+    PointDecision,
     ProvisionViolation,
     Received,
+    Remedy,
+    RemedyKind,
     Responded,
     Stage,
+    Stage1Response,
     england_and_wales,
 )
 from strategies import complaints
@@ -362,9 +367,9 @@ class TestPersistence:
 class TestLetters:
     """6.9 and 6.19: a response letter recorded with the complaint is checked, and kept."""
 
-    def letter(self, *, escalation: str = "Ask us for stage 2 within 20 working days.") -> object:
-        from complaintcode import PointDecision, Stage1Response  # noqa: PLC0415
-
+    def letter(
+        self, *, escalation: str = "Ask us for stage 2 within 20 working days."
+    ) -> Stage1Response:
         return Stage1Response(
             definition=DEFINITION,
             decisions=(
@@ -376,12 +381,8 @@ class TestLetters:
         )
 
     def test_a_complete_letter_is_recorded_and_round_trips(self) -> None:
-        from complaintcode import Remedy, RemedyKind, Stage1Response  # noqa: PLC0415
-
-        letter = self.letter()
-        assert isinstance(letter, Stage1Response)
         letter = attrs.evolve(
-            letter,
+            self.letter(),
             remedies=(Remedy(kind=RemedyKind.APOLOGY, what="We apologise for the leak."),),
         )
         c = at_stage_1().respond(D(2024, 5, 20), letter=letter)
@@ -390,16 +391,14 @@ class TestLetters:
 
     def test_an_incomplete_letter_is_refused(self) -> None:
         """6.9(g): the stage 1 letter says how to escalate."""
-        from complaintcode import IncompleteLetter  # noqa: PLC0415
-
         with pytest.raises(IncompleteLetter) as info:
-            at_stage_1().respond(D(2024, 5, 20), letter=self.letter(escalation=""))  # type: ignore[arg-type]
+            at_stage_1().respond(D(2024, 5, 20), letter=self.letter(escalation=""))
         assert [f.code for f in info.value.findings] == ["6.9(e)", "6.9(g)"]
 
     def test_an_incomplete_letter_in_loaded_history_is_audited(self) -> None:
         events = (
             *at_stage_1().events,
             Responded(on=D(2024, 5, 20), stage=Stage.ONE, letter=self.letter(escalation="")),
-        )  # type: ignore[arg-type]
+        )
         codes = [f.code for f in Complaint.from_events(events).audit(D(2024, 6, 1))]
         assert codes == ["6.9(e)", "6.9(g)"]
