@@ -340,13 +340,14 @@ _REPORT_GROUNDS: tuple[GroundKind, ...] = (
     "previously_considered",
 )
 
-#: The moves a history may take from each state (the lifecycle's, less none).
+#: The moves a history may take from each state (all the lifecycle's), a move that carries
+#: the complaint on listed several times so that stage 2 is often reached.
 _REPORT_MOVES: dict[str, tuple[str, ...]] = {
-    "received": ("acknowledge", "decline", "withdraw"),
-    "stage_1": ("extend", "respond", "withdraw"),
-    "stage_1_answered": ("request_escalation", "close", "withdraw"),
-    "escalation_requested": ("acknowledge", "refuse_escalation", "withdraw"),
-    "stage_2": ("extend", "respond", "withdraw"),
+    "received": ("acknowledge",) * 4 + ("decline", "withdraw"),
+    "stage_1": ("extend", "extend") + ("respond",) * 4 + ("withdraw",),
+    "stage_1_answered": ("request_escalation",) * 3 + ("close", "withdraw"),
+    "escalation_requested": ("acknowledge",) * 4 + ("refuse_escalation", "withdraw"),
+    "stage_2": ("extend", "extend") + ("respond",) * 4 + ("withdraw",),
     "final_response_given": ("close", "refer_to_ombudsman"),
     "not_accepted": ("refer_to_ombudsman",),
     "escalation_refused": ("refer_to_ombudsman",),
@@ -418,15 +419,18 @@ def _report_move(draw: st.DrawFn, c: Complaint, move: str, day: dt.date) -> Comp
 
 @st.composite
 def report_complaints(draw: st.DrawFn, reference: str = "C-0001") -> Complaint:
-    """A complaint history of up to eight moves, each a few days after the last."""
+    """A complaint history of up to eight moves, each a few days after the last.
+
+    After each move the history stops one time in eight, or when no move is left.
+    """
     received = draw(report_dates)
     c = Complaint.receive(reference, received=received)
-    day = received
     for _ in range(8):
-        move = draw(st.sampled_from(("stop", *_REPORT_MOVES.get(c.status, ()))))
-        if move == "stop":
+        moves = _REPORT_MOVES.get(c.status, ())
+        if not moves or draw(st.integers(min_value=0, max_value=7)) == 0:
             break
-        day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=20)))
+        move = draw(st.sampled_from(moves))
+        day = c.events[-1].on + dt.timedelta(days=draw(st.integers(min_value=0, max_value=20)))
         c = _report_move(draw, c, move, day)
     return c
 

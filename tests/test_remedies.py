@@ -17,9 +17,9 @@ from complaintcode.remedies import (
     IN_LETTER_KINDS,
     Remedy,
     RemedyKind,
-    outstanding,
-    overdue,
-    overdue_findings,
+    outstanding_remedies,
+    overdue_remedies,
+    overdue_remedy_findings,
 )
 from strategies import complete_remedies, letter_dates, pounds
 
@@ -286,14 +286,14 @@ def test_outstanding_and_overdue_keep_order() -> None:
     c = _fix(what="third", completed_on=dt.date(2024, 6, 1))
     sorry = Remedy(kind="apology", what="Sorry.")
     as_of = dt.date(2024, 7, 15)
-    assert outstanding([a, b, c, sorry], as_of) == (a, b)
-    assert overdue([a, b, c, sorry], as_of) == (a,)
+    assert outstanding_remedies([a, b, c, sorry], as_of) == (a, b)
+    assert overdue_remedies([a, b, c, sorry], as_of) == (a,)
 
 
 def test_overdue_findings() -> None:
     """7.3: each remedy not followed through by its date is a finding with its due date."""
     as_of = dt.date(2024, 7, 15)
-    assert overdue_findings([_fix(), _fix(by_when=dt.date(2024, 8, 1))], as_of) == (
+    assert overdue_remedy_findings([_fix(), _fix(by_when=dt.date(2024, 8, 1))], as_of) == (
         Finding(
             provision=P73,
             message="the remedy 'We will correct your rent account.' was due by 2024-07-01 "
@@ -306,13 +306,13 @@ def test_overdue_findings() -> None:
 
 def test_tracking_refuses_bad_input() -> None:
     with pytest.raises(InvalidRecord) as err:
-        outstanding(_fix(), JULY_1)  # type: ignore[arg-type]
+        outstanding_remedies(_fix(), JULY_1)  # type: ignore[arg-type]
     assert str(err.value) == "remedies: expected an iterable of remedies, got Remedy"
     with pytest.raises(InvalidRecord) as err:
-        overdue([_fix(), "pay"], JULY_1)  # type: ignore[list-item]
+        overdue_remedies([_fix(), "pay"], JULY_1)  # type: ignore[list-item]
     assert str(err.value) == "remedies[1]: expected a Remedy, got str"
     with pytest.raises(InvalidRecord) as err:
-        outstanding([], "today")  # type: ignore[arg-type]
+        outstanding_remedies([], "today")  # type: ignore[arg-type]
     assert str(err.value) == "as_of: expected a datetime.date, not str"
 
 

@@ -5,8 +5,8 @@ it has done, or will do, to put things right (7.1). :class:`RemedyKind` lists
 the kinds of remedy 7.1 names. A :class:`Remedy` says what will happen and by
 when (7.3); a financial remedy also says how much, in pounds, as a
 :class:`~decimal.Decimal`. Remedies are followed through to completion (7.3):
-:func:`outstanding` and :func:`overdue` say which are not yet done, and
-:func:`overdue_findings` reports the late ones.
+:func:`outstanding_remedies` and :func:`overdue_remedies` say which are not yet done, and
+:func:`overdue_remedy_findings` reports the late ones.
 
 >>> import datetime as dt
 >>> from decimal import Decimal
@@ -46,9 +46,9 @@ __all__ = [
     "IN_LETTER_KINDS",
     "Remedy",
     "RemedyKind",
-    "outstanding",
-    "overdue",
-    "overdue_findings",
+    "outstanding_remedies",
+    "overdue_remedies",
+    "overdue_remedy_findings",
 ]
 
 
@@ -319,7 +319,7 @@ def _remedies(remedies: Iterable[Remedy]) -> tuple[Remedy, ...]:
     return out
 
 
-def outstanding(remedies: Iterable[Remedy], as_of: dt.date) -> tuple[Remedy, ...]:
+def outstanding_remedies(remedies: Iterable[Remedy], as_of: dt.date) -> tuple[Remedy, ...]:
     """The remedies not yet completed on a day, in the order given (7.3).
 
     Args:
@@ -334,14 +334,14 @@ def outstanding(remedies: Iterable[Remedy], as_of: dt.date) -> tuple[Remedy, ...
 
     >>> fix = Remedy(kind="record_amended", what="Fix it.", by_when=dt.date(2024, 7, 1))
     >>> sorry = Remedy(kind="apology", what="We are sorry.")
-    >>> outstanding([fix, sorry], dt.date(2024, 6, 1)) == (fix,)
+    >>> outstanding_remedies([fix, sorry], dt.date(2024, 6, 1)) == (fix,)
     True
     """
     _fields.check_date(as_of, "as_of")
     return tuple(r for r in _remedies(remedies) if r.is_outstanding(as_of))
 
 
-def overdue(remedies: Iterable[Remedy], as_of: dt.date) -> tuple[Remedy, ...]:
+def overdue_remedies(remedies: Iterable[Remedy], as_of: dt.date) -> tuple[Remedy, ...]:
     """The remedies still outstanding after their ``by_when`` date (7.3).
 
     Args:
@@ -355,14 +355,14 @@ def overdue(remedies: Iterable[Remedy], as_of: dt.date) -> tuple[Remedy, ...]:
         InvalidRecord: If a remedy or the date is of the wrong type.
 
     >>> fix = Remedy(kind="record_amended", what="Fix it.", by_when=dt.date(2024, 7, 1))
-    >>> overdue([fix], dt.date(2024, 7, 2)) == (fix,)
+    >>> overdue_remedies([fix], dt.date(2024, 7, 2)) == (fix,)
     True
     """
     _fields.check_date(as_of, "as_of")
     return tuple(r for r in _remedies(remedies) if r.is_overdue(as_of))
 
 
-def overdue_findings(
+def overdue_remedy_findings(
     remedies: Iterable[Remedy], as_of: dt.date, edition: Edition = CODE_2024
 ) -> tuple[Finding, ...]:
     """A finding for each remedy not followed through by its date (7.3).
@@ -380,7 +380,7 @@ def overdue_findings(
         InvalidRecord: If a remedy or the date is of the wrong type.
 
     >>> fix = Remedy(kind="record_amended", what="Fix it.", by_when=dt.date(2024, 7, 1))
-    >>> [str(f) for f in overdue_findings([fix], dt.date(2024, 7, 2))]
+    >>> [str(f) for f in overdue_remedy_findings([fix], dt.date(2024, 7, 2))]
     ["7.3: the remedy 'Fix it.' was due by 2024-07-01 and is not complete"]
     """
     p73 = edition.cite("remedy_by_when")
@@ -391,6 +391,6 @@ def overdue_findings(
             on=as_of,
             due=r.by_when,
         )
-        for r in overdue(remedies, as_of)
+        for r in overdue_remedies(remedies, as_of)
         if r.by_when is not None
     )
