@@ -131,7 +131,7 @@ def due(complaint: Complaint, replayed: Replay) -> tuple[Deadline, ...]:
                     stage=added.stage,
                     due=action.due,
                     provision=edition.cite(f"outstanding_actions_stage_{int(added.stage)}"),
-                    edition=edition.year,
+                    edition=edition,
                     counted_from=added.on,
                     counted_from_event="action added",
                     working_days=calendar.working_days_between(added.on, action.due),

@@ -32,7 +32,7 @@ from typing import Literal
 import attrs
 
 from complaintcode.calendar import WorkingCalendar, england_and_wales
-from complaintcode.editions import EDITIONS_BY_YEAR, Edition, StageTimescales, edition_for
+from complaintcode.editions import Edition, StageTimescales, edition_for
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.findings import Finding
 from complaintcode.provisions import Provision
@@ -61,7 +61,8 @@ class Deadline:
         stage: The stage it belongs to.
         due: The last day it may be done on.
         provision: The provision that sets the timescale.
-        edition: The year of the edition that governs the complaint.
+        edition: The edition that governs the complaint (its rules count the
+            deadline and limit its extensions).
         counted_from: The day counted as day 0.
         counted_from_event: What happened on ``counted_from`` (``"received"``,
             ``"acknowledged"``, ``"escalation requested"``...).
@@ -80,7 +81,7 @@ class Deadline:
     stage: Stage
     due: dt.date
     provision: Provision
-    edition: int
+    edition: Edition = attrs.field(repr=lambda e: e.title)
     counted_from: dt.date
     counted_from_event: str
     working_days: int
@@ -115,7 +116,7 @@ class Deadline:
             "stage": int(self.stage),
             "due": self.due.isoformat(),
             "provision": self.provision.number,
-            "edition": self.edition,
+            "edition": self.edition.year,
             "counted_from": self.counted_from.isoformat(),
             "counted_from_event": self.counted_from_event,
             "working_days": self.working_days,
@@ -135,6 +136,11 @@ def _date(value: object, name: str) -> dt.date:
     raise InvalidRecord(f"expected a date, got {type(value).__name__}", path=name)
 
 
+def _check_extension(deadline: object) -> None:
+    if not isinstance(deadline, Deadline):
+        raise InvalidRecord(f"expected a Deadline, got {type(deadline).__name__}", path="deadline")
+
+
 def _optional_date(value: object, name: str) -> dt.date | None:
     return None if value is None else _date(value, name)
 
@@ -152,6 +158,12 @@ def _resolve(
     received: object, edition: Edition | None, calendar: WorkingCalendar | None
 ) -> tuple[dt.date, Edition, WorkingCalendar]:
     day = _date(received, "received")
+    if edition is not None and not isinstance(edition, Edition):
+        raise InvalidRecord(f"expected an Edition, got {type(edition).__name__}", path="edition")
+    if calendar is not None and not isinstance(calendar, WorkingCalendar):
+        raise InvalidRecord(
+            f"expected a WorkingCalendar, got {type(calendar).__name__}", path="calendar"
+        )
     return day, edition or edition_for(day), calendar or england_and_wales()
 
 
@@ -265,7 +277,7 @@ def acknowledgement_due(
         stage=stage,
         due=due,
         provision=edition.cite(f"acknowledge_stage_{int(stage)}"),
-        edition=edition.year,
+        edition=edition,
         counted_from=start,
         counted_from_event=event,
         working_days=working_days,
@@ -323,10 +335,15 @@ def response_due(
             "a stage 2 response is counted from the escalation request or its acknowledgement",
             path="escalation_requested",
         )
+    if stage is Stage.TWO and requested is not None:
+        _not_before(requested, day, "escalation_requested", "received")
     first = requested if stage is Stage.TWO and requested is not None else day
     if acked is not None:
         _not_before(
-            acked, first, "acknowledged", "escalation_requested" if requested else "received"
+            acked,
+            first,
+            "acknowledged",
+            "escalation_requested" if stage is Stage.TWO else "received",
         )
 
     start, event, projected = _response_start(
@@ -342,7 +359,7 @@ def response_due(
         stage=stage,
         due=calendar.add_working_days(start, timescales.respond),
         provision=edition.cite(f"respond_stage_{int(stage)}"),
-        edition=edition.year,
+        edition=edition,
         counted_from=start,
         counted_from_event=event,
         working_days=timescales.respond,
@@ -403,6 +420,7 @@ def extended_due(
     ...
     complaintcode.errors.ProvisionViolation: 6.4: an extension of 11 working days at stage 1 is longer than the 10 allowed without a good reason, and none was recorded
     """
+    _check_extension(deadline)
     if deadline.action != "respond":
         raise InvalidRecord(f"only a response deadline can be extended, not {deadline.action!r}")
     if type(working_days) is not int or working_days < 1:
@@ -410,8 +428,10 @@ def extended_due(
             f"an extension is a positive whole number of working days, not {working_days!r}",
             path="working_days",
         )
+    if good_reason is not None and not isinstance(good_reason, str):
+        raise InvalidRecord(f"expected text, got {type(good_reason).__name__}", path="good_reason")
     total = deadline.extended_by + working_days
-    finding = _over_limit(EDITIONS_BY_YEAR[deadline.edition], deadline.stage, total, good_reason)
+    finding = _over_limit(deadline.edition, deadline.stage, total, good_reason)
     if finding is not None:
         raise ProvisionViolation(finding.provision, finding.message)
     return _extend(deadline, total, good_reason, calendar or england_and_wales())
@@ -446,15 +466,16 @@ def extension_notice_due(deadline: Deadline) -> Deadline:
     >>> str(extension_notice_due(d))
     '6.4: send extension notice at stage 1 by 2024-05-21'
     """
+    _check_extension(deadline)
     if deadline.action != "respond":
         raise InvalidRecord(f"only a response deadline can be extended, not {deadline.action!r}")
-    edition = EDITIONS_BY_YEAR[deadline.edition]
+    edition = deadline.edition
     return Deadline(
         action="send extension notice",
         stage=deadline.stage,
         due=deadline.due,
         provision=edition.cite(f"extend_stage_{int(deadline.stage)}"),
-        edition=deadline.edition,
+        edition=edition,
         counted_from=deadline.due,
         counted_from_event="response due",
         working_days=0,

@@ -143,7 +143,7 @@ class ComplaintDefinition:
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
         known = {f.name for f in attrs.fields(cls)}
-        unknown = sorted(set(data) - known)
+        unknown = sorted((k for k in data if k not in known), key=repr)
         if unknown:
             raise InvalidRecord(f"unknown field {unknown[0]!r}", path=path)
         for required in ("understanding", "points"):

@@ -287,6 +287,8 @@ def edition_for(received: dt.date) -> Edition:
     >>> edition_for(dt.date(2025, 1, 6)) is CODE_2024
     True
     """
+    if isinstance(received, dt.datetime):
+        raise InvalidRecord("expected a date, got a datetime (pass its .date())", path="received")
     if not isinstance(received, dt.date):
         raise InvalidRecord(f"expected a date, got {type(received).__name__}", path="received")
     return CODE_2024 if received >= _APPLIES_2024 else CODE_2022

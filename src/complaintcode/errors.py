@@ -19,7 +19,8 @@ the provision number.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -74,6 +75,9 @@ class ProvisionViolation(ComplaintCodeError, ValueError):
         self.message = message
         super().__init__(f"{provision.number}: {message}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.provision, self.message))
+
 
 class ActionNotAllowed(ComplaintCodeError, ValueError):
     """An action that the complaint's current state does not allow.
@@ -101,6 +105,9 @@ class ActionNotAllowed(ComplaintCodeError, ValueError):
             hint = f"no action is allowed in {state!r}"
         super().__init__(f"{action} is not allowed: the complaint is {state} ({hint})")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (functools.partial(type(self), allowed=self.allowed), (self.state, self.action))
+
 
 class IncompleteLetter(ComplaintCodeError, ValueError):
     """A letter that lacks something the Code requires it to contain.
@@ -113,3 +120,6 @@ class IncompleteLetter(ComplaintCodeError, ValueError):
         self.findings = tuple(findings)
         lines = "; ".join(str(f) for f in self.findings)
         super().__init__(f"the letter is incomplete: {lines}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.findings,))

@@ -22,6 +22,7 @@ from typing import Literal
 
 import attrs
 
+from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
 
 __all__ = ["Finding", "Severity"]
@@ -33,9 +34,9 @@ _SEVERITIES: frozenset[str] = frozenset({"breach", "warning"})
 
 
 def _check_severity(_instance: object, _attribute: object, value: str) -> None:
-    if value not in _SEVERITIES:
+    if not isinstance(value, str) or value not in _SEVERITIES:
         msg = f"severity must be 'breach' or 'warning', not {value!r}"
-        raise ValueError(msg)
+        raise InvalidRecord(msg)
 
 
 @attrs.frozen(kw_only=True)

@@ -50,6 +50,7 @@ _BEFORE = frozenset(
 )
 _AFTER = frozenset({"3", "three", "stage3", "stagethree", "third", "iii", "review", "panel"})
 _SQUASH = re.compile(r"[\s_\-']+")
+_MINUS = re.compile(r"(?:^|\s)-\s*\d")
 
 
 class Stage(enum.IntEnum):
@@ -95,6 +96,8 @@ class Stage(enum.IntEnum):
                 raise _before(value)
             raise _after(value)
         if isinstance(value, str):
+            if _MINUS.search(value.strip()):
+                raise _before(value)
             key = _SQUASH.sub("", value.strip().lower())
             if key in _ONE:
                 return cls.ONE
@@ -109,7 +112,7 @@ class Stage(enum.IntEnum):
 
 def _is_later_stage(key: str) -> bool:
     digits = key.removeprefix("stage")
-    return digits.isdigit() and int(digits) > 2
+    return digits.isdecimal() and int(digits) > 2
 
 
 def _before(value: object) -> ProvisionViolation:

@@ -1,0 +1,275 @@
+"""Tests for complaintcode.editions: the two editions of the Code as data.
+
+The 2024 edition governs complaints received from 1 April 2024 and the 2022 edition those
+received before; each holds its timescales (6.2, 6.3, 6.4, 6.11, 6.14, 6.15 / 4.1, 5.1, 5.13),
+its exclusion time limit (2.3 / 1.8) and the number under which it states each rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from complaintcode.editions import (
+    CITATION_KEYS,
+    CODE_2022,
+    CODE_2024,
+    EDITIONS_BY_YEAR,
+    Edition,
+    StageTimescales,
+    edition_by_year,
+    edition_for,
+)
+from complaintcode.errors import InvalidRecord, ProvisionViolation
+from complaintcode.provisions import provision
+from complaintcode.stages import Stage
+
+D = dt.date
+
+# --- choosing the edition ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("received", "expected"),
+    [
+        (D(2024, 3, 31), CODE_2022),  # the last day of the 2022 edition
+        (D(2024, 4, 1), CODE_2024),  # the first day of the statutory 2024 edition
+        (D(2024, 4, 2), CODE_2024),
+        (D(2024, 3, 1), CODE_2022),
+        (D(2022, 4, 1), CODE_2022),
+        (D(1990, 1, 1), CODE_2022),  # no older edition is modelled
+        (D(2040, 12, 31), CODE_2024),
+    ],
+    ids=str,
+)
+def test_edition_for(received: D, expected: Edition) -> None:
+    """The 2024 Code applies to complaints received on or after 1 April 2024."""
+    assert edition_for(received) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024-04-01", "received: expected a date, got str"),
+        (None, "received: expected a date, got NoneType"),
+        (20240401, "received: expected a date, got int"),
+    ],
+)
+def test_edition_for_refuses_non_dates(value: object, message: str) -> None:
+    with pytest.raises(InvalidRecord) as info:
+        edition_for(value)  # type: ignore[arg-type]
+    assert (str(info.value), info.value.path) == (message, "received")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2024, 4, 1, 0, 0, tzinfo=dt.UTC),
+        dt.datetime(2024, 3, 31, 23, 59, tzinfo=dt.UTC),
+    ],
+    ids=str,
+)
+def test_edition_for_refuses_a_datetime(value: dt.datetime) -> None:
+    """A datetime is refused as the deadline calculators refuse it, not with a bare TypeError."""
+    with pytest.raises(InvalidRecord) as info:
+        edition_for(value)
+    assert str(info.value) == "received: expected a date, got a datetime (pass its .date())"
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(2024, CODE_2024), (2022, CODE_2022), ("2024", CODE_2024), ("2022", CODE_2022), (" 2022 ", CODE_2022)],
+    ids=repr,
+)  # fmt: skip
+def test_edition_by_year(year: object, expected: Edition) -> None:
+    assert edition_by_year(year) is expected
+
+
+@pytest.mark.parametrize(
+    "year", [2023, 2025, 2018, "2023", "", "twenty24", None, True, [2024]], ids=repr
+)
+def test_edition_by_year_refuses_unknown_editions(year: object) -> None:
+    with pytest.raises(InvalidRecord) as info:
+        edition_by_year(year)
+    assert str(info.value) == f"unknown edition of the Code {year!r} (known: 2024, 2022)"
+    assert info.value.path is None
+
+
+def test_editions_by_year() -> None:
+    assert EDITIONS_BY_YEAR == {2024: CODE_2024, 2022: CODE_2022}
+    assert list(EDITIONS_BY_YEAR) == [2024, 2022]
+
+
+# --- the editions' data ------------------------------------------------------------------------
+
+
+def test_code_2024() -> None:
+    """6.2, 6.3, 6.4 (stage 1), 6.11, 6.14, 6.15 (stage 2) and 2.3 (12 months)."""
+    assert (CODE_2024.year, CODE_2024.title, CODE_2024.applies_from) == (
+        2024,
+        "Complaint Handling Code 2024",
+        D(2024, 4, 1),
+    )
+    assert CODE_2024.stage_one == StageTimescales(
+        stage=Stage.ONE, acknowledge=5, respond=10, respond_from="acknowledged", extension_limit=10
+    )
+    assert CODE_2024.stage_two == StageTimescales(
+        stage=Stage.TWO, acknowledge=5, respond=20, respond_from="acknowledged", extension_limit=20
+    )
+    assert CODE_2024.exclusion_months == 12
+
+
+def test_code_2022() -> None:
+    """4.1, 5.1 (stage 1), 5.13 (stage 2: from the escalation request, 10 days' extension),
+    no stage 2 acknowledgement timescale (5.10), and 1.8 (6 months)."""
+    assert (CODE_2022.year, CODE_2022.title, CODE_2022.applies_from) == (
+        2022,
+        "Complaint Handling Code 2022",
+        None,
+    )
+    assert CODE_2022.stage_one == StageTimescales(
+        stage=Stage.ONE, acknowledge=5, respond=10, respond_from="acknowledged", extension_limit=10
+    )
+    assert CODE_2022.stage_two == StageTimescales(
+        stage=Stage.TWO,
+        acknowledge=None,
+        respond=20,
+        respond_from="escalation_requested",
+        extension_limit=10,
+    )
+    assert CODE_2022.exclusion_months == 6
+
+
+@pytest.mark.parametrize(
+    ("edition", "stage", "acknowledge", "respond", "respond_from", "limit"),
+    [
+        (CODE_2024, Stage.ONE, 5, 10, "acknowledged", 10),
+        (CODE_2024, Stage.TWO, 5, 20, "acknowledged", 20),
+        (CODE_2022, Stage.ONE, 5, 10, "acknowledged", 10),
+        (CODE_2022, Stage.TWO, None, 20, "escalation_requested", 10),
+    ],
+    ids=["2024-stage-1", "2024-stage-2", "2022-stage-1", "2022-stage-2"],
+)
+def test_timescales(
+    *,
+    edition: Edition,
+    stage: Stage,
+    acknowledge: int | None,
+    respond: int,
+    respond_from: str,
+    limit: int,
+) -> None:
+    """Timescales per stage, reachable by any spelling of the stage."""
+    for spelling in (stage, int(stage), str(stage)):
+        t = edition.timescales(spelling)  # type: ignore[arg-type]
+        assert t.stage is stage
+        assert (t.acknowledge, t.respond, t.respond_from, t.extension_limit) == (
+            acknowledge,
+            respond,
+            respond_from,
+            limit,
+        )
+
+
+@pytest.mark.parametrize(("stage", "number"), [(0, "5.2"), (3, "5.3"), ("informal", "5.2")])
+def test_timescales_of_a_forbidden_stage(stage: object, number: str) -> None:
+    """5.2, 5.3: there are no timescales for a stage the Code forbids."""
+    with pytest.raises(ProvisionViolation) as info:
+        CODE_2024.timescales(stage)  # type: ignore[arg-type]
+    assert info.value.provision.number == number
+
+
+def test_str_and_repr() -> None:
+    assert (str(CODE_2024), str(CODE_2022)) == (
+        "Complaint Handling Code 2024",
+        "Complaint Handling Code 2022",
+    )
+    assert "citations" not in repr(CODE_2024)
+
+
+def test_editions_are_frozen() -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        CODE_2024.exclusion_months = 6  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        CODE_2024.stage_one.respond = 20  # type: ignore[misc]
+
+
+# --- citing a rule by the edition's number -----------------------------------------------------
+
+# (2024 number, 2022 number or None where the 2022 edition has no counterpart).
+CITATIONS: dict[str, tuple[str, str | None]] = {
+    "acknowledge_stage_1": ("6.2", "4.1"),
+    "respond_stage_1": ("6.3", "5.1"),
+    "extend_stage_1": ("6.4", "5.1"),
+    "extension_notice_stage_1": ("6.5", "5.3"),
+    "letter_stage_1": ("6.9", "5.8"),
+    "acknowledge_stage_2": ("6.11", "5.10"),
+    "respond_stage_2": ("6.14", "5.13"),
+    "extend_stage_2": ("6.15", "5.13"),
+    "extension_notice_stage_2": ("6.16", "5.15"),
+    "letter_stage_2": ("6.19", "5.16"),
+    "escalation_no_reason": ("6.12", None),
+    "different_handler": ("6.13", "5.12"),
+    "answer_points_stage_1": ("6.7", "5.6"),
+    "answer_points_stage_2": ("6.18", None),
+    "outstanding_actions_stage_1": ("6.6", "5.5"),
+    "outstanding_actions_stage_2": ("6.17", None),
+    "additional_issues": ("6.8", "5.7"),
+    "keep_informed": ("5.9", None),
+    "definition": ("5.6", None),
+    "responsibility": ("5.7", None),
+    "full_record": ("5.12", None),
+    "accept": ("2.1", "1.7"),
+    "exclusion_grounds": ("2.2", "1.8"),
+    "exclusion_time_limit": ("2.3", "1.8"),
+    "decline_notice": ("2.4", "1.9"),
+    "no_blanket_exclusion": ("2.5", None),
+    "refuse_escalation": ("5.11", "4.14"),
+    "remedy": ("7.1", None),
+    "remedy_by_when": ("7.3", None),
+}
+
+
+def test_citation_keys_are_the_table_above() -> None:
+    """Every rule key has an expected citation here, so a new key cannot go untested."""
+    assert list(CITATION_KEYS) == list(CITATIONS)
+
+
+@pytest.mark.parametrize("key", CITATION_KEYS)
+def test_cite_2024(key: str) -> None:
+    """Each rule cites its 2024 provision."""
+    number = CITATIONS[key][0]
+    assert CODE_2024.cite(key) == provision(number, 2024)
+
+
+@pytest.mark.parametrize("key", CITATION_KEYS)
+def test_cite_2022(key: str) -> None:
+    """Each rule cites its 2022 provision, or falls back to the 2024 one where 2022 has none."""
+    number_2024, number_2022 = CITATIONS[key]
+    cited = CODE_2022.cite(key)
+    if number_2022 is None:
+        assert cited == provision(number_2024, 2024)
+        assert cited.edition == 2024
+    else:
+        assert cited == provision(number_2022, 2022)
+        assert cited.edition == 2022
+
+
+def test_cite_fallback_examples() -> None:
+    """6.12 has no 2022 counterpart; 6.13 is 5.12 in 2022, and 5.9 keeps its 2024 number."""
+    assert CODE_2022.cite("escalation_no_reason").number == "6.12"
+    assert (CODE_2022.cite("different_handler").number, CODE_2022.cite("keep_informed").number) == (
+        "5.12",
+        "5.9",
+    )
+    assert CODE_2022.cite("keep_informed").edition == 2024
+
+
+@pytest.mark.parametrize("key", ["nope", "", "6.13", "Different_Handler", None])
+def test_cite_refuses_unknown_keys(key: object) -> None:
+    for edition in (CODE_2024, CODE_2022):
+        with pytest.raises(InvalidRecord) as info:
+            edition.cite(key)  # type: ignore[arg-type]
+        assert str(info.value) == f"unknown rule {key!r}"
