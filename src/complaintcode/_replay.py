@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
     from complaintcode.stages import Stage
 
+#: The verbs that end a stage without its response; the record keeps the last of them.
+_ENDING = frozenset({"withdraw", "decline", "refuse_escalation"})
+
 #: States in which outstanding actions may be added and updated.
 _TRACKING_STATES = frozenset(
     {
@@ -169,7 +172,7 @@ class Replay:
             self.responses[event.stage] = event
         elif isinstance(event, EscalationRequested):
             self.escalation_requested = event.on
-        else:
+        elif verb in _ENDING:
             self.terminal = event
             self.ended_from = self.state
         self.state = target
