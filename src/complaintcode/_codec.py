@@ -3,8 +3,12 @@
 ``to_plain`` turns a record into JSON-ready data; ``from_plain`` reads it back,
 checking every value against the field's annotation and naming the path of the
 first bad one. Supported annotations: ``str``, ``int``, ``bool``, ``Decimal``
-(written as a string), ``datetime.date`` (ISO), enums (by value), attrs
-classes (nested objects), ``tuple[X, ...]`` (arrays) and ``X | None``.
+(written as a string), ``datetime.date`` (ISO), an aware ``datetime.datetime``
+(ISO with its offset), enums (by value, or through the enum's own ``parse``),
+attrs classes (nested objects; a class with its own ``to_dict``/``from_dict``
+is written and read by them), ``tuple[X, ...]`` (arrays), ``X | None``, and a
+union of record classes that each name themselves with a ``json_tag`` class
+attribute (written first under ``"type"``, and read back by it).
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from complaintcode.errors import ComplaintCodeError, InvalidRecord
 
 _T = TypeVar("_T")
 
+#: The key under which a tagged record writes its ``json_tag``.
+TAG = "type"
+
 
 def to_plain(value: object) -> Any:
     """JSON-ready data for a record, a tuple, a date, an enum, a Decimal or a plain value."""
@@ -29,16 +36,27 @@ def to_plain(value: object) -> Any:
         out = value.value
     elif value is None or isinstance(value, (str, bool, int, float)):
         out = value
-    elif isinstance(value, dt.date):
+    elif isinstance(value, (dt.date, dt.datetime)):
         out = value.isoformat()
     elif isinstance(value, Decimal):
         out = str(value)
     elif isinstance(value, (tuple, list)):
         out = [to_plain(v) for v in value]
+    elif callable(getattr(value, "to_dict", None)):
+        out = value.to_dict()  # type: ignore[attr-defined]  # checked on this line
     elif attrs.has(type(value)):
-        out = {f.name: to_plain(getattr(value, f.name)) for f in _init_fields(type(value))}
+        out = record_to_plain(value)
     else:
         raise InvalidRecord(f"cannot write a {type(value).__name__} as JSON")
+    return out
+
+
+def record_to_plain(value: object) -> dict[str, Any]:
+    """A record's fields as JSON-ready data, led by its ``json_tag`` if it has one."""
+    tag = getattr(type(value), "json_tag", None)
+    out: dict[str, Any] = {TAG: tag} if tag is not None else {}
+    for field in _init_fields(type(value)):
+        out[field.name] = to_plain(getattr(value, field.name))
     return out
 
 
@@ -60,12 +78,17 @@ def _init_fields(cls: Any) -> tuple[attrs.Attribute[Any], ...]:
     return found
 
 
-def from_plain(cls: type[_T], data: object, path: str) -> _T:
-    """Read a record of ``cls`` from plain data, refusing unknown and missing fields."""
+def from_plain(
+    cls: type[_T], data: object, path: str, *, ignore: frozenset[str] = frozenset()
+) -> _T:
+    """Read a record of ``cls`` from plain data, refusing unknown and missing fields.
+
+    Keys in ``ignore`` (a tag already read by the caller) are passed over.
+    """
     if not isinstance(data, dict):
         raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
     fields = {f.name: f for f in _init_fields(cls)}
-    unknown = sorted(set(data) - set(fields))
+    unknown = sorted(str(k) for k in data if k not in fields and k not in ignore)
     if unknown:
         raise InvalidRecord("unknown field", path=f"{path}.{unknown[0]}")
     hints = _hints(cls)
@@ -84,19 +107,20 @@ def from_plain(cls: type[_T], data: object, path: str) -> _T:
         raise InvalidRecord(str(err), path=path) from None
 
 
-def read(kind: Any, value: object, path: str) -> Any:  # noqa: C901, PLR0911, PLR0912  # one dispatch over annotation kinds
-    """Read one value of an annotated kind."""
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(kind) if a is not type(None)]
-        if value is None:
-            return None
-        return read(options[0], value, path)
-    if origin is tuple:
-        if not isinstance(value, list):
-            raise InvalidRecord(f"expected an array, got {type(value).__name__}", path=path)
-        item = typing.get_args(kind)[0]
-        return tuple(read(item, v, f"{path}[{i}]") for i, v in enumerate(value))
+def tagged(options: tuple[type, ...], value: object, path: str) -> Any:
+    """Read one of several record classes, chosen by the ``"type"`` its data names."""
+    if not isinstance(value, dict):
+        raise InvalidRecord(f"expected an object, got {type(value).__name__}", path=path)
+    by_tag = {getattr(o, "json_tag", None): o for o in options}
+    tag = value.get(TAG)
+    cls = by_tag.get(tag) if isinstance(tag, str) else None
+    if cls is None:
+        known = ", ".join(str(t) for t in by_tag)
+        raise InvalidRecord(f"unknown type {tag!r} (known: {known})", path=f"{path}.{TAG}")
+    return from_plain(cls, value, path, ignore=frozenset({TAG}))
+
+
+def _scalar(kind: type, value: object, path: str) -> Any:
     if kind is str:
         if not isinstance(value, str):
             raise InvalidRecord(f"expected text, got {type(value).__name__}", path=path)
@@ -109,13 +133,6 @@ def read(kind: Any, value: object, path: str) -> Any:  # noqa: C901, PLR0911, PL
         if type(value) is not int:
             raise InvalidRecord(f"expected a whole number, got {value!r}", path=path)
         return value
-    if kind is dt.date:
-        if not isinstance(value, str) or len(value) != 10:
-            raise InvalidRecord(f"not an ISO date (YYYY-MM-DD): {value!r}", path=path)
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise InvalidRecord(f"not an ISO date (YYYY-MM-DD): {value!r}", path=path) from None
     if kind is Decimal:
         if not isinstance(value, str):
             raise InvalidRecord(f"expected an amount as a string, got {value!r}", path=path)
@@ -123,12 +140,66 @@ def read(kind: Any, value: object, path: str) -> Any:  # noqa: C901, PLR0911, PL
             return Decimal(value)
         except InvalidOperation:
             raise InvalidRecord(f"not an amount: {value!r}", path=path) from None
+    raise InvalidRecord(f"cannot read a {kind!r}", path=path)
+
+
+def _date(value: object, path: str) -> dt.date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise InvalidRecord(f"not an ISO date (YYYY-MM-DD): {value!r}", path=path)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidRecord(f"not an ISO date (YYYY-MM-DD): {value!r}", path=path) from None
+
+
+def _datetime(value: object, path: str) -> dt.datetime:
+    if not isinstance(value, str):
+        raise InvalidRecord(f"expected an ISO date-time, got {type(value).__name__}", path=path)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidRecord(f"not an ISO date-time: {value!r}", path=path) from None
+    if parsed.tzinfo is None:
+        raise InvalidRecord(f"a time needs a UTC offset: {value!r}", path=path)
+    return parsed
+
+
+def _enum(kind: type[enum.Enum], value: object, path: str) -> Any:
+    parse = getattr(kind, "parse", None)
+    try:
+        return parse(value) if callable(parse) else kind(value)
+    except ComplaintCodeError as err:
+        message = err.message if isinstance(err, InvalidRecord) else str(err)
+        raise InvalidRecord(message, path=path) from None
+    except ValueError:
+        known = ", ".join(repr(m.value) for m in kind)
+        raise InvalidRecord(f"expected one of {known}, got {value!r}", path=path) from None
+
+
+def read(kind: Any, value: object, path: str) -> Any:  # noqa: PLR0911  # one return per kind
+    """Read one value of an annotated kind."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = tuple(a for a in typing.get_args(kind) if a is not type(None))
+        if value is None:
+            return None
+        if len(options) > 1:
+            return tagged(options, value, path)
+        return read(options[0], value, path)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise InvalidRecord(f"expected an array, got {type(value).__name__}", path=path)
+        item = typing.get_args(kind)[0]
+        return tuple(read(item, v, f"{path}[{i}]") for i, v in enumerate(value))
+    if kind is dt.datetime:
+        return _datetime(value, path)
+    if kind is dt.date:
+        return _date(value, path)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        try:
-            return kind(value)
-        except ValueError:
-            known = ", ".join(repr(m.value) for m in kind)
-            raise InvalidRecord(f"expected one of {known}, got {value!r}", path=path) from None
+        return _enum(kind, value, path)
+    load = getattr(kind, "from_dict", None) if isinstance(kind, type) else None
+    if callable(load):
+        return load(value, path=path)
     if isinstance(kind, type) and attrs.has(kind):
         return from_plain(kind, value, path)
-    raise InvalidRecord(f"cannot read a {kind!r}", path=path)
+    return _scalar(kind, value, path)

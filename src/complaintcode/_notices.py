@@ -6,7 +6,7 @@ Re-exported by :mod:`complaintcode.letters`, which documents them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol
 
 import attrs
 
@@ -85,6 +85,9 @@ class ExtensionNotice:
     >>> n.ombudsman_contact == OMBUDSMAN_CONTACT
     True
     """
+
+    #: The ``"type"`` that names this kind of letter in its JSON form.
+    json_tag: ClassVar[str] = "extension_notice"
 
     stage: Stage = attrs.field(converter=_fields.stage)
     reason: str = attrs.field(validator=_fields.text)
@@ -176,6 +179,9 @@ class DeclineNotice:
     True
     """
 
+    #: The ``"type"`` that names this kind of letter in its JSON form.
+    json_tag: ClassVar[str] = "decline_notice"
+
     reasons: str = attrs.field(validator=_fields.text)
     grounds: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.texts, validator=_fields.tuple_of(str, "text")
@@ -228,6 +234,9 @@ class EscalationRefusal:
     >>> EscalationRefusal(reasons="Answered before.", grounds="Previously considered.").grounds
     ('Previously considered.',)
     """
+
+    #: The ``"type"`` that names this kind of letter in its JSON form.
+    json_tag: ClassVar[str] = "escalation_refusal"
 
     reasons: str = attrs.field(validator=_fields.text)
     grounds: tuple[str, ...] = attrs.field(

@@ -22,11 +22,12 @@ from typing import Any, ClassVar
 
 import attrs
 
-from complaintcode._serial import dump_value, field_validator, load_field
+from complaintcode import _fields
+from complaintcode._codec import from_plain, to_plain
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.exclusions import ExclusionDecision
-from complaintcode.letters import Letter, letter_to_dict
+from complaintcode.letters import LETTER_TYPES, Letter
 from complaintcode.stages import Stage
 
 __all__ = [
@@ -50,15 +51,27 @@ __all__ = [
 ]
 
 
-def _json(kind: str, **kwargs: Any) -> Any:  # noqa: ANN401  # mirrors attrs.field, typed Any upstream
-    """An attrs field that records how it is read from JSON, and checks its type."""
-    if "converter" not in kwargs:
-        kwargs["validator"] = field_validator(kind)
-    return attrs.field(metadata={"json": kind}, **kwargs)
-
-
 def _stage(value: object) -> Stage:
     return Stage.parse(value)
+
+
+def _whole(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int:
+        raise InvalidRecord(
+            f"expected a whole number, got {type(value).__name__}", path=attribute.name
+        )
+
+
+def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, dt.datetime) or value.tzinfo is None):
+        raise InvalidRecord(
+            f"expected an aware datetime, got {type(value).__name__}", path=attribute.name
+        )
+
+
+def _letter(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, LETTER_TYPES):
+        raise InvalidRecord(f"expected a letter, got {type(value).__name__}", path=attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -74,17 +87,13 @@ class Event:
     #: move the complaint between states.
     verb: ClassVar[str | None] = None
 
-    on: dt.date = _json("date")
+    on: dt.date = attrs.field(validator=_fields.date)
 
     def to_dict(self) -> dict[str, Any]:
         """The event as JSON-ready data, with its ``kind`` first."""
         out: dict[str, Any] = {"kind": self.kind}
         for field in attrs.fields(type(self)):
-            value = getattr(self, field.name)
-            if field.metadata["json"] == "letter" and value is not None:
-                out[field.name] = letter_to_dict(value)
-            else:
-                out[field.name] = dump_value(value)
+            out[field.name] = to_plain(getattr(self, field.name))
         return out
 
 
@@ -105,14 +114,14 @@ class Received(Event):
 
     kind: ClassVar[str] = "received"
 
-    reference: str = _json("text")
-    channel: str | None = _json("optional_text", default=None)
-    complainant: str | None = _json("optional_text", default=None)
-    representative: str | None = _json("optional_text", default=None)
-    issue_occurred: dt.date | None = _json("optional_date", default=None)
-    became_aware: dt.date | None = _json("optional_date", default=None)
-    received_at: dt.datetime | None = _json("optional_datetime", default=None)
-    summary: str | None = _json("optional_text", default=None)
+    reference: str = attrs.field(validator=_fields.text)
+    channel: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    complainant: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    representative: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    issue_occurred: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
+    became_aware: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
+    received_at: dt.datetime | None = attrs.field(default=None, validator=_aware)
+    summary: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -122,9 +131,11 @@ class Acknowledged(Event):
     kind: ClassVar[str] = "acknowledged"
     verb: ClassVar[str | None] = "acknowledge"
 
-    stage: Stage = _json("stage", converter=_stage)
-    handler: str = _json("text")
-    definition: ComplaintDefinition = _json("definition")
+    stage: Stage = attrs.field(converter=_stage)
+    handler: str = attrs.field(validator=_fields.text)
+    definition: ComplaintDefinition = attrs.field(
+        validator=_fields.instance_of(ComplaintDefinition, "a ComplaintDefinition")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -143,12 +154,14 @@ class Extended(Event):
     kind: ClassVar[str] = "extended"
     verb: ClassVar[str | None] = "extend"
 
-    stage: Stage = _json("stage", converter=_stage)
-    working_days: int = _json("int")
-    reason: str = _json("text")
-    ombudsman_details_given: bool = _json("bool")
-    good_reason: str | None = _json("optional_text", default=None)
-    letter: Letter | None = _json("letter", default=None)
+    stage: Stage = attrs.field(converter=_stage)
+    working_days: int = attrs.field(validator=_whole)
+    reason: str = attrs.field(validator=_fields.text)
+    ombudsman_details_given: bool = attrs.field(
+        validator=_fields.instance_of(bool, "true or false")
+    )
+    good_reason: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    letter: Letter | None = attrs.field(default=None, validator=_letter)
 
 
 @attrs.frozen(kw_only=True)
@@ -158,9 +171,9 @@ class Responded(Event):
     kind: ClassVar[str] = "responded"
     verb: ClassVar[str | None] = "respond"
 
-    stage: Stage = _json("stage", converter=_stage)
-    handler: str | None = _json("optional_text", default=None)
-    letter: Letter | None = _json("letter", default=None)
+    stage: Stage = attrs.field(converter=_stage)
+    handler: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    letter: Letter | None = attrs.field(default=None, validator=_letter)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,7 +183,7 @@ class EscalationRequested(Event):
     kind: ClassVar[str] = "escalation_requested"
     verb: ClassVar[str | None] = "request_escalation"
 
-    reason: str | None = _json("optional_text", default=None)
+    reason: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -180,7 +193,9 @@ class EscalationRefused(Event):
     kind: ClassVar[str] = "escalation_refused"
     verb: ClassVar[str | None] = "refuse_escalation"
 
-    decision: ExclusionDecision = _json("decision")
+    decision: ExclusionDecision = attrs.field(
+        validator=_fields.instance_of(ExclusionDecision, "an ExclusionDecision")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -190,7 +205,9 @@ class Declined(Event):
     kind: ClassVar[str] = "declined"
     verb: ClassVar[str | None] = "decline"
 
-    decision: ExclusionDecision = _json("decision")
+    decision: ExclusionDecision = attrs.field(
+        validator=_fields.instance_of(ExclusionDecision, "an ExclusionDecision")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -200,7 +217,7 @@ class Withdrawn(Event):
     kind: ClassVar[str] = "withdrawn"
     verb: ClassVar[str | None] = "withdraw"
 
-    reason: str | None = _json("optional_text", default=None)
+    reason: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -225,10 +242,10 @@ class ActionAdded(Event):
 
     kind: ClassVar[str] = "action_added"
 
-    action_id: str = _json("text")
-    description: str = _json("text")
-    due: dt.date = _json("date")
-    stage: Stage = _json("stage", converter=_stage)
+    action_id: str = attrs.field(validator=_fields.text)
+    description: str = attrs.field(validator=_fields.text)
+    due: dt.date = attrs.field(validator=_fields.date)
+    stage: Stage = attrs.field(converter=_stage)
 
 
 @attrs.frozen(kw_only=True)
@@ -237,9 +254,9 @@ class ActionUpdated(Event):
 
     kind: ClassVar[str] = "action_updated"
 
-    action_id: str = _json("text")
-    note: str = _json("text")
-    new_due: dt.date | None = _json("optional_date", default=None)
+    action_id: str = attrs.field(validator=_fields.text)
+    note: str = attrs.field(validator=_fields.text)
+    new_due: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -248,7 +265,7 @@ class ActionCompleted(Event):
 
     kind: ClassVar[str] = "action_completed"
 
-    action_id: str = _json("text")
+    action_id: str = attrs.field(validator=_fields.text)
 
 
 @attrs.frozen(kw_only=True)
@@ -264,9 +281,9 @@ class IssueRaised(Event):
 
     kind: ClassVar[str] = "issue_raised"
 
-    description: str = _json("text")
-    related: bool = _json("bool")
-    folded: bool = _json("bool")
+    description: str = attrs.field(validator=_fields.text)
+    related: bool = attrs.field(validator=_fields.instance_of(bool, "true or false"))
+    folded: bool = attrs.field(validator=_fields.instance_of(bool, "true or false"))
 
 
 @attrs.frozen(kw_only=True)
@@ -275,8 +292,8 @@ class UpdatesAgreed(Event):
 
     kind: ClassVar[str] = "updates_agreed"
 
-    every_working_days: int = _json("int")
-    note: str = _json("optional_text", default="")
+    every_working_days: int = attrs.field(validator=_whole)
+    note: str = attrs.field(default="", validator=_fields.text)
 
 
 _KINDS: dict[str, type[Event]] = {
@@ -327,20 +344,4 @@ def event_from_dict(data: object, *, path: str = "event") -> Event:
     if cls is None:
         known = ", ".join(sorted(_KINDS))
         raise InvalidRecord(f"unknown event kind {kind!r} (known: {known})", path=f"{path}.kind")
-    fields = {f.name: f for f in attrs.fields(cls)}
-    unknown = sorted(set(data) - set(fields) - {"kind"})
-    if unknown:
-        raise InvalidRecord(f"unknown field for a {kind!r} event", path=f"{path}.{unknown[0]}")
-    kwargs: dict[str, Any] = {}
-    for name, field in fields.items():
-        if name not in data:
-            if field.default is attrs.NOTHING:
-                raise InvalidRecord("missing required field", path=f"{path}.{name}")
-            continue
-        kwargs[name] = load_field(field.metadata["json"], data[name], f"{path}.{name}")
-    try:
-        return cls(**kwargs)
-    except InvalidRecord as err:
-        raise InvalidRecord(err.message, path=f"{path}.{err.path}" if err.path else path) from None
-    except (TypeError, ValueError) as err:
-        raise InvalidRecord(str(err), path=path) from None
+    return from_plain(cls, data, path, ignore=frozenset({"kind"}))

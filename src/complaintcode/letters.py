@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, TypeAlias
 import attrs
 
 from complaintcode import _fields, _letter_checks, _render, _textcheck
-from complaintcode._codec import from_plain, to_plain
+from complaintcode._codec import record_to_plain, tagged
 from complaintcode._notices import (
     OMBUDSMAN_CONTACT,
     OMBUDSMAN_REFERRAL,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from complaintcode.findings import Finding
 
 __all__ = [
+    "LETTER_TYPES",
     "MAX_SENTENCE_WORDS",
     "MIN_READING_EASE",
     "OMBUDSMAN_CONTACT",
@@ -170,6 +171,9 @@ class Acknowledgement:
     ()
     """
 
+    #: The ``"type"`` that names this kind of letter in its JSON form.
+    json_tag: ClassVar[str] = "acknowledgement"
+
     stage: Stage = attrs.field(converter=_fields.stage)
     definition: ComplaintDefinition = attrs.field(
         validator=_fields.instance_of(ComplaintDefinition, "a ComplaintDefinition")
@@ -236,6 +240,9 @@ class Stage1Response(_Response):
     <Stage.ONE: 1>
     """
 
+    #: The ``"type"`` that names this kind of letter in its JSON form.
+    json_tag: ClassVar[str] = "stage_1_response"
+
     stage: ClassVar[Stage] = Stage.ONE
 
 
@@ -258,6 +265,9 @@ class Stage2Response(_Response):
     ... ).escalation
     True
     """
+
+    #: The ``"type"`` that names this kind of letter in its JSON form.
+    json_tag: ClassVar[str] = "stage_2_response"
 
     stage: ClassVar[Stage] = Stage.TWO
     escalation: str = attrs.field(default=OMBUDSMAN_REFERRAL, validator=_fields.text)
@@ -434,14 +444,15 @@ def reading_ease(text: str) -> float:
     return _textcheck.reading_ease(text)
 
 
-_LETTER_TYPES: dict[str, type[Letter]] = {
-    "acknowledgement": Acknowledgement,
-    "stage_1_response": Stage1Response,
-    "stage_2_response": Stage2Response,
-    "extension_notice": ExtensionNotice,
-    "decline_notice": DeclineNotice,
-    "escalation_refusal": EscalationRefusal,
-}
+#: Every kind of letter, as a tuple for ``isinstance`` checks.
+LETTER_TYPES: tuple[type[Letter], ...] = (
+    Acknowledgement,
+    Stage1Response,
+    Stage2Response,
+    ExtensionNotice,
+    DeclineNotice,
+    EscalationRefusal,
+)
 
 
 def letter_to_dict(letter: Letter) -> dict[str, Any]:
@@ -451,10 +462,9 @@ def letter_to_dict(letter: Letter) -> dict[str, Any]:
     >>> letter_to_dict(Acknowledgement(stage=1, definition=d))["type"]
     'acknowledgement'
     """
-    for tag, cls in _LETTER_TYPES.items():
-        if type(letter) is cls:
-            return {"type": tag, **to_plain(letter)}
-    raise InvalidRecord(f"not a letter: {type(letter).__name__}")
+    if not isinstance(letter, LETTER_TYPES):
+        raise InvalidRecord(f"not a letter: {type(letter).__name__}")
+    return record_to_plain(letter)
 
 
 def letter_from_dict(data: object, *, path: str = "letter") -> Letter:
@@ -468,12 +478,5 @@ def letter_from_dict(data: object, *, path: str = "letter") -> Letter:
     >>> letter_from_dict(letter_to_dict(ack)) == ack
     True
     """
-    if not isinstance(data, dict):
-        raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-    body = dict(data)
-    tag = body.pop("type", None)
-    cls = _LETTER_TYPES.get(tag) if isinstance(tag, str) else None
-    if cls is None:
-        known = ", ".join(_LETTER_TYPES)
-        raise InvalidRecord(f"unknown letter type {tag!r} (known: {known})", path=f"{path}.type")
-    return from_plain(cls, body, path)
+    letter: Letter = tagged(LETTER_TYPES, data, path)
+    return letter
