@@ -78,6 +78,24 @@ def _init_fields(cls: Any) -> tuple[attrs.Attribute[Any], ...]:
     return found
 
 
+#: How to read a record class: its init fields' names, and each field's
+#: name, whether it is required, and the reader of its annotation.
+_Plan = tuple[frozenset[str], tuple[tuple[str, bool, "_Reader"], ...]]
+_PLANS: dict[Any, _Plan] = {}
+
+
+def _plan(cls: Any) -> _Plan:
+    found = _PLANS.get(cls)
+    if found is None:
+        hints = _hints(cls)
+        fields = _init_fields(cls)
+        found = _PLANS[cls] = (
+            frozenset(f.name for f in fields),
+            tuple((f.name, f.default is attrs.NOTHING, _reader(hints[f.name])) for f in fields),
+        )
+    return found
+
+
 def from_plain(
     cls: type[_T], data: object, path: str, *, ignore: frozenset[str] = frozenset()
 ) -> _T:
@@ -87,18 +105,17 @@ def from_plain(
     """
     if not isinstance(data, dict):
         raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-    fields = {f.name: f for f in _init_fields(cls)}
-    unknown = sorted(str(k) for k in data if k not in fields and k not in ignore)
-    if unknown:
-        raise InvalidRecord("unknown field", path=f"{path}.{unknown[0]}")
-    hints = _hints(cls)
+    names, fields = _plan(cls)
+    if not (names | ignore if ignore else names).issuperset(data):
+        unknown = sorted(str(k) for k in data if k not in names and k not in ignore)
+        if unknown:
+            raise InvalidRecord("unknown field", path=f"{path}.{unknown[0]}")
     kwargs: dict[str, Any] = {}
-    for name, field in fields.items():
-        if name not in data:
-            if field.default is attrs.NOTHING:
-                raise InvalidRecord("missing required field", path=f"{path}.{name}")
-            continue
-        kwargs[name] = read(hints[name], data[name], f"{path}.{name}")
+    for name, required, reader in fields:
+        if name in data:
+            kwargs[name] = reader(data[name], f"{path}.{name}")
+        elif required:
+            raise InvalidRecord("missing required field", path=f"{path}.{name}")
     try:
         return cls(**kwargs)
     except InvalidRecord as err:
@@ -176,30 +193,66 @@ def _enum(kind: type[enum.Enum], value: object, path: str) -> Any:
         raise InvalidRecord(f"expected one of {known}, got {value!r}", path=path) from None
 
 
-def read(kind: Any, value: object, path: str) -> Any:  # noqa: PLR0911  # one return per kind
+#: A compiled reader: the value and its path in, the typed value out.
+_Reader = typing.Callable[[object, str], Any]
+_READERS: dict[Any, _Reader] = {}
+
+
+def read(kind: Any, value: object, path: str) -> Any:
     """Read one value of an annotated kind."""
+    return _reader(kind)(value, path)
+
+
+def _reader(kind: Any) -> _Reader:
+    """The reader of an annotation, compiled on first use and kept."""
+    found = _READERS.get(kind)
+    if found is None:
+        found = _READERS[kind] = _compile(kind)
+    return found
+
+
+def _optional(inner: _Reader) -> _Reader:
+    def read_optional(value: object, path: str) -> Any:
+        return None if value is None else inner(value, path)
+
+    return read_optional
+
+
+def _array(item: _Reader) -> _Reader:
+    def read_array(value: object, path: str) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise InvalidRecord(f"expected an array, got {type(value).__name__}", path=path)
+        return tuple(item(v, f"{path}[{i}]") for i, v in enumerate(value))
+
+    return read_array
+
+
+def _text(value: object, path: str) -> str:
+    if isinstance(value, str):
+        return value
+    raise InvalidRecord(f"expected text, got {type(value).__name__}", path=path)
+
+
+def _compile(kind: Any) -> _Reader:  # noqa: PLR0911  # one return per kind
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = tuple(a for a in typing.get_args(kind) if a is not type(None))
-        if value is None:
-            return None
         if len(options) > 1:
-            return tagged(options, value, path)
-        return read(options[0], value, path)
+            return _optional(lambda value, path: tagged(options, value, path))
+        return _optional(_reader(options[0]))
     if origin is tuple:
-        if not isinstance(value, list):
-            raise InvalidRecord(f"expected an array, got {type(value).__name__}", path=path)
-        item = typing.get_args(kind)[0]
-        return tuple(read(item, v, f"{path}[{i}]") for i, v in enumerate(value))
+        return _array(_reader(typing.get_args(kind)[0]))
     if kind is dt.datetime:
-        return _datetime(value, path)
+        return _datetime
     if kind is dt.date:
-        return _date(value, path)
+        return _date
+    if kind is str:
+        return _text
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return _enum(kind, value, path)
+        return lambda value, path: _enum(kind, value, path)
     load = getattr(kind, "from_dict", None) if isinstance(kind, type) else None
     if callable(load):
-        return load(value, path=path)
+        return lambda value, path: load(value, path=path)
     if isinstance(kind, type) and attrs.has(kind):
-        return from_plain(kind, value, path)
-    return _scalar(kind, value, path)
+        return lambda value, path: from_plain(kind, value, path)
+    return lambda value, path: _scalar(kind, value, path)

@@ -142,9 +142,9 @@ class ComplaintDefinition:
         """
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-        known = {f.name for f in attrs.fields(cls)}
-        unknown = sorted((k for k in data if k not in known), key=repr)
-        if unknown:
+        known = _FIELD_NAMES
+        if not known.issuperset(data):
+            unknown = sorted((k for k in data if k not in known), key=repr)
             raise InvalidRecord(f"unknown field {unknown[0]!r}", path=path)
         for required in ("understanding", "points"):
             if required not in data:
@@ -165,3 +165,7 @@ class ComplaintDefinition:
                         err.message, path=f"{path}.{name}{err.path or ''}"
                     ) from None
         return cls(**kwargs)
+
+
+#: The fields :meth:`ComplaintDefinition.from_dict` accepts.
+_FIELD_NAMES = frozenset(f.name for f in attrs.fields(ComplaintDefinition))
