@@ -1,7 +1,9 @@
 """Counting one complaint into a year's report (behind ``reporting.annual_report``).
 
 Each complaint is counted on its own, as its record stood at the report's date,
-into a :class:`~complaintcode._report_counts.Counts`; the report adds them up.
+into a :class:`Tally` of plain integers; the report turns the tally into a
+:class:`~complaintcode._report_counts.Counts` once, at the end, so that a year
+of many complaints costs no more than adding integers.
 The rules are those of ``docs/reporting.md``:
 
 - a stage's volumes (received, not accepted, withdrawn, responded, open,
@@ -50,26 +52,41 @@ def cut(complaint: Complaint, as_of: dt.date) -> Complaint | None:
     return Complaint.from_events(kept, calendar=complaint.calendar)
 
 
-def tally(
-    complaint: Complaint, start: dt.date, end: dt.date, as_of: dt.date
-) -> tuple[Counts, tuple[Finding, ...]]:
-    """One complaint's counts for the year ``start``..``end``, and its findings kept for it."""
-    record = cut(complaint, as_of)
-    if record is None:
-        return Counts(), ()
-    window = _Window(start, end, min(end, as_of), as_of)
-    stages = [_stage(record, stage, window) for stage in (Stage.ONE, Stage.TWO)]
-    kept = tuple(f for f in record.audit(as_of) if _belongs(f, record, window))
-    by_provision: Counter[tuple[Provision, str]] = Counter((f.provision, f.severity) for f in kept)
-    findings = [
-        FindingCount(
-            provision=p,
-            breaches=by_provision[(p, "breach")],
-            warnings=by_provision[(p, "warning")],
+class Tally:
+    """Running totals of a year's counts: plain integers, one counter per stage."""
+
+    def __init__(self, start: dt.date, end: dt.date, as_of: dt.date) -> None:
+        self.window = _Window(start, end, min(end, as_of), as_of)
+        self.stages: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        self.grounds: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        self.findings: Counter[tuple[Provision, str]] = Counter()
+
+    def add(self, complaint: Complaint) -> tuple[Finding, ...]:
+        """Count one complaint in; its findings that belong to the year are returned."""
+        record = cut(complaint, self.window.as_of)
+        if record is None:
+            return ()
+        for index, stage in enumerate((Stage.ONE, Stage.TWO)):
+            _stage(record, stage, self.window, self.stages[index], self.grounds[index])
+        kept = tuple(f for f in record.audit(self.window.as_of) if _belongs(f, record, self.window))
+        self.findings.update((f.provision, f.severity) for f in kept)
+        return kept
+
+    def counts(self) -> Counts:
+        """The totals as :class:`Counts`, checked to add up."""
+        stage_1, stage_2 = (
+            StageCounts(**counter, grounds=tuple(grounds.items()))
+            for counter, grounds in zip(self.stages, self.grounds, strict=True)
         )
-        for p in dict.fromkeys(p for p, _ in by_provision)
-    ]
-    return Counts(stage_1=stages[0], stage_2=stages[1], findings=findings), kept
+        findings = [
+            FindingCount(
+                provision=p,
+                breaches=self.findings[(p, "breach")],
+                warnings=self.findings[(p, "warning")],
+            )
+            for p in dict.fromkeys(p for p, _ in self.findings)
+        ]
+        return Counts(stage_1=stage_1, stage_2=stage_2, findings=findings)
 
 
 class _Window(NamedTuple):
@@ -88,19 +105,24 @@ def _belongs(finding: Finding, complaint: Complaint, window: _Window) -> bool:
     return window.start <= day <= window.last
 
 
-def _stage(complaint: Complaint, stage: Stage, window: _Window) -> StageCounts:
+def _stage(
+    complaint: Complaint,
+    stage: Stage,
+    window: _Window,
+    counts: Counter[str],
+    grounds: Counter[str],
+) -> None:
     record = complaint.stage_record(stage)
     if record is None:
-        return StageCounts()
+        return
     start, last = window.start, window.last
-    counts: dict[str, int | tuple[tuple[str, int], ...]] = {}
     if start <= record.started <= window.end:
-        counts.update(_volumes(complaint, record, stage, window.as_of))
+        _volumes(complaint, record, stage, window.as_of, counts=counts, grounds=grounds)
     acknowledged = record.acknowledged
     if acknowledged is not None and start <= acknowledged <= last:
         ack_due = record.acknowledgement_due
-        counts["acknowledged"] = 1
-        counts["acknowledged_late"] = int(ack_due is not None and acknowledged > ack_due)
+        counts["acknowledged"] += 1
+        counts["acknowledged_late"] += ack_due is not None and acknowledged > ack_due
     responded = record.responded
     if responded is not None and start <= responded <= last:
         in_time = responded <= record.response_due
@@ -108,36 +130,39 @@ def _stage(complaint: Complaint, stage: Stage, window: _Window) -> StageCounts:
         within_extension = (
             record.extension_within_limit and extended is not None and responded <= extended
         )
-        counts["responses"] = 1
-        counts["responses_in_time"] = int(in_time)
-        counts["responses_in_time_with_extension"] = int(in_time or within_extension)
-        counts["working_days"] = complaint.calendar.working_days_between(record.started, responded)
-    return StageCounts(**counts)  # type: ignore[arg-type]  # keys are StageCounts' own fields
+        counts["responses"] += 1
+        counts["responses_in_time"] += in_time
+        counts["responses_in_time_with_extension"] += in_time or within_extension
+        counts["working_days"] += complaint.calendar.working_days_between(record.started, responded)
 
 
 def _volumes(
-    complaint: Complaint, record: StageRecord, stage: Stage, as_of: dt.date
-) -> dict[str, int | tuple[tuple[str, int], ...]]:
-    out: dict[str, int | tuple[tuple[str, int], ...]] = {"received": 1}
+    complaint: Complaint,
+    record: StageRecord,
+    stage: Stage,
+    as_of: dt.date,
+    *,
+    counts: Counter[str],
+    grounds: Counter[str],
+) -> None:
+    counts["received"] += 1
     refusal = next((e for e in complaint.events if isinstance(e, _REFUSAL[stage])), None)
     if refusal is not None:
-        out["not_accepted"] = 1
-        kinds = dict.fromkeys(g.kind for g in refusal.decision.grounds)
-        out["grounds"] = tuple((kind, 1) for kind in kinds)
+        counts["not_accepted"] += 1
+        grounds.update({g.kind for g in refusal.decision.grounds})
     elif record.responded is not None:
-        out["responded"] = 1
+        counts["responded"] += 1
     elif record.ended == "withdrawn":
-        out["withdrawn"] = 1
+        counts["withdrawn"] += 1
     else:
-        out["still_open"] = 1
-        out["overdue"] = int(record.final_due < as_of)
+        counts["still_open"] += 1
+        counts["overdue"] += record.final_due < as_of
     if record.extended_by:
         limit = complaint.edition.timescales(stage).extension_limit
-        out["extended"] = 1
+        counts["extended"] += 1
         if record.extended_by <= limit:
-            out["extended_within_limit"] = 1
+            counts["extended_within_limit"] += 1
         elif record.extension_within_limit:
-            out["extended_with_good_reason"] = 1
+            counts["extended_with_good_reason"] += 1
         else:
-            out["extended_without_good_reason"] = 1
-    return out
+            counts["extended_without_good_reason"] += 1

@@ -281,6 +281,10 @@ class AnnualReport:
         """The report as an HTML fragment, every value escaped with :func:`html.escape`."""
         return _report_render.to_html(self)
 
+    def _repr_html_(self) -> str:
+        """The report as HTML for notebooks, as :meth:`to_html` gives it."""
+        return self.to_html()
+
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: dates as ISO text, measures as decimal text."""
         return _report_render.to_dict(self)
@@ -343,7 +347,11 @@ def annual_report(
             path="as_of",
         )
     homes = check_homes(homes)
-    total, kept, seen = Counts(), list[Finding](), set[str]()
+    tally, kept, seen = (
+        _report_tally.Tally(period.start, period.end, day),
+        list[Finding](),
+        set[str](),
+    )
     for i, complaint in enumerate(_items(complaints, "complaints")):
         if not isinstance(complaint, Complaint):
             raise InvalidRecord(
@@ -356,16 +364,14 @@ def annual_report(
                 path=f"complaints[{i}]",
             )
         seen.add(complaint.reference)
-        counted, found = _report_tally.tally(complaint, period.start, period.end, day)
-        total += counted
-        kept.extend(found)
+        kept.extend(tally.add(complaint))
     kept.sort(key=lambda f: (f.due or f.on or period.start, f.reference or "", f.code, f.message))
     return AnnualReport(
         year=period,
         as_of=day,
         homes=homes,
         options=options if options is not None else ReportOptions(),
-        counts=total,
+        counts=tally.counts(),
         findings=tuple(kept),
         self_assessment=self_assessment,
         improvements=improvements,
