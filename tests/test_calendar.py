@@ -390,7 +390,7 @@ def test_worked_examples(received: str, n: int, due: str) -> None:
     assert EW.working_days_between(start, end) == n
 
 
-def test_brief_example() -> None:
+def test_the_may_day_2024_example() -> None:
     """6.2: five working days from Friday 3 May 2024 skip the 6 May bank holiday."""
     assert england_and_wales().add_working_days(D(2024, 5, 3), 5) == D(2024, 5, 13)
 

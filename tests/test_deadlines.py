@@ -100,7 +100,7 @@ A, R = "acknowledge", "respond"
 RCV, ACK, ESC = "received", "acknowledged", "escalation requested"
 
 GOLDEN = [
-    # The brief's headline example: Fri 3 May 2024, Mon 6 May a bank holiday.
+    # The headline example: Fri 3 May 2024, Mon 6 May a bank holiday.
     pytest.param(A, 1, {"received": D(2024, 5, 3)}, D(2024, 5, 13), "6.2", 2024, D(2024, 5, 3), RCV, 5, id="headline-ack-received-fri-3-may-2024"),
     pytest.param(R, 1, {"received": D(2024, 5, 3), "acknowledged": D(2024, 5, 7)}, D(2024, 5, 21), "6.3", 2024, D(2024, 5, 7), ACK, 10, id="headline-respond-acknowledged-7-may-2024"),
     # Weekend receipt: day 0 is the weekend day, day 1 the next working day.

@@ -1,7 +1,7 @@
 """The lifecycle: exactly two stages (5.2, 5.3), strict moves, a table derived from the machine.
 
 The expected model below is written independently of ``ComplaintLifecycle``: it is the
-diagram of the domain brief, transcribed by hand, so that the machine, the derived table
+lifecycle diagram of docs/lifecycle.md, transcribed by hand, so that the machine, the derived table
 and the ``Complaint`` record are all checked against it.
 """
 
@@ -39,7 +39,7 @@ from complaintcode import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# The domain brief's diagram, by hand: (state, event) -> new state.
+# The documented lifecycle diagram, by hand: (state, event) -> new state.
 EXPECTED: dict[tuple[str, str], str] = {
     ("received", "acknowledge"): "stage_1",
     ("received", "decline"): "not_accepted",
@@ -82,7 +82,7 @@ DEFINITION = ComplaintDefinition(
 
 
 def test_derived_table_is_the_diagram() -> None:
-    """The table derived from the machine class is exactly the brief's diagram."""
+    """The table derived from the machine class is exactly the documented diagram."""
     assert dict(TRANSITIONS) == EXPECTED
 
 
