@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from complaintcode import _audit
+from complaintcode import _audit, _html
 from complaintcode._replay import Replay, replay
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.definition import ComplaintDefinition
@@ -596,6 +596,10 @@ class Complaint:
         return self._with(UpdatesAgreed(on=on, every_working_days=every_working_days, note=note))
 
     # --- persistence ------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """The complaint as HTML for notebooks: its stages with their deadlines, then its events."""
+        return _html.complaint_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The complaint as JSON-ready data: the format, then its events in order."""

@@ -22,6 +22,7 @@ from typing import Literal
 
 import attrs
 
+from complaintcode import _html
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
 
@@ -70,6 +71,10 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
+
+    def _repr_html_(self) -> str:
+        """The finding as HTML for notebooks: a table of one row."""
+        return _html.finding_html(self)
 
     def to_dict(self) -> dict[str, str | None]:
         """The finding as a flat dictionary of strings, ready for JSON or CSV.

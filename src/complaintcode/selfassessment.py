@@ -297,6 +297,10 @@ class SelfAssessment:
         """
         return _export.to_html(self)
 
+    def _repr_html_(self) -> str:
+        """The self-assessment as HTML for notebooks, as :meth:`to_html` gives it."""
+        return self.to_html()
+
     def to_csv(self) -> str:
         """The self-assessment as CSV, one row per provision after a header row.
 
