@@ -35,6 +35,8 @@ def _public_modules() -> list[str]:
         info.name
         for info in pkgutil.iter_modules(complaintcode.__path__, "complaintcode.")
         if not info.name.rsplit(".", 1)[1].startswith("_")
+        # The command line's interface is the command itself (docs/cli.md), not Python names.
+        and info.name != "complaintcode.cli"
     ]
 
 

@@ -93,6 +93,7 @@ from complaintcode.findings import (
     Severity,
 )
 from complaintcode.letters import (
+    LETTER_TYPES,
     MAX_SENTENCE_WORDS,
     MIN_READING_EASE,
     OMBUDSMAN_CONTACT,
@@ -136,6 +137,15 @@ from complaintcode.provisions import (
     provision,
     provisions,
     section_title,
+)
+from complaintcode.records import (
+    COMPLAINT_COLUMNS,
+    EXAMPLE_HOMES,
+    BadRecord,
+    example_complaints,
+    read_complaints,
+    to_html,
+    to_records,
 )
 from complaintcode.remedies import (
     IN_LETTER_KINDS,
@@ -182,12 +192,15 @@ __all__ = [
     "CITATION_KEYS",
     "CODE_2022",
     "CODE_2024",
+    "COMPLAINT_COLUMNS",
     "COMPLY_VALUES",
     "EDITIONS",
     "EDITIONS_BY_YEAR",
+    "EXAMPLE_HOMES",
     "FINAL_STATES",
     "IN_LETTER_KINDS",
     "JSON_FORMAT",
+    "LETTER_TYPES",
     "LIFECYCLE_EVENTS",
     "MAX_DATE",
     "MAX_SENTENCE_WORDS",
@@ -210,6 +223,7 @@ __all__ = [
     "ActionUpdated",
     "AnnualReport",
     "Answer",
+    "BadRecord",
     "Closed",
     "Complaint",
     "ComplaintCodeError",
@@ -287,6 +301,7 @@ __all__ = [
     "england_and_wales",
     "ensure_different_handler",
     "event_from_dict",
+    "example_complaints",
     "extended_due",
     "extension_notice_due",
     "legal_proceedings_ground",
@@ -302,6 +317,7 @@ __all__ = [
     "previously_considered_ground",
     "provision",
     "provisions",
+    "read_complaints",
     "read_comply",
     "reading_ease",
     "render_letter",
@@ -311,4 +327,6 @@ __all__ = [
     "scotland",
     "section_title",
     "time_limit_ground",
+    "to_html",
+    "to_records",
 ]
