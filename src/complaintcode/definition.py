@@ -1,8 +1,8 @@
 """The complaint definition: the landlord's understanding of a complaint.
 
-When a complaint is logged at stage 1 or escalated to stage 2, the landlord sets
-out its understanding of the complaint and the outcomes the resident seeks, and
-asks for clarification where anything is unclear (5.6). It also says which
+At the start of each stage (on acceptance at stage 1, on escalation at stage 2)
+the landlord writes down what it takes the complaint to be and what the
+resident wants as a result, and asks the resident where either is unclear (5.6). It also says which
 aspects it is, and is not, responsible for (5.7). Every point of the definition
 must later be answered with a decision and reasons (6.7, 6.18).
 
