@@ -684,6 +684,16 @@ def test_seed_000_2024_tab_separated_with_html() -> None:
         "yes",
         "Complaints policy, section 9.2, para 3 Corporate complaints policy",
     )
+    # 8.1: its "Commentary / explanation" column explains each 'no', so only the dates are lacking.
+    informed = sa.entry("5.9").answer
+    assert informed is not None
+    assert informed.explanation.startswith("We do not routinely keep residents informed")
+    assert informed.commentary == ""
+    assert first.commentary.startswith("We have adopted this definition")
+    assert first.explanation == ""
+    assert [str(f) for f in sa.problems()] == [
+        f"{number}: answered 'no' without a date by which it will comply" for number in noes
+    ]
 
 
 def test_seed_003_2024_with_continuation_rows_and_metadata() -> None:
@@ -799,3 +809,23 @@ def test_seeds_survive_a_round_trip(prefix: str) -> None:
     for text in (sa.to_markdown(), sa.to_html()):
         assert SelfAssessment.parse(text).assessment == sa
     assert SelfAssessment.parse(sa.to_csv()).assessment.entries == sa.entries
+
+
+def test_a_commentary_explanation_column_explains_a_no_but_comments_on_a_yes() -> None:
+    """8.1: in the template's combined column, the text of a 'no' or 'partial' is its explanation."""
+    text = "\n".join(
+        (
+            "| Code provision | Code requirement | Comply | Evidence | Commentary / explanation |",
+            "| --- | --- | --- | --- | --- |",
+            "| 6.2 | Acknowledge | Partial | Log | A handler is assigned first. |",
+            "| 6.3 | Respond | Yes | Log | All on time this year. |",
+            "| 6.4 | Extend | No | Log | Seen by the board.<br>Explanation: Not yet in policy. |",
+        )
+    )
+    sa = SelfAssessment.parse(text).assessment
+    partial, yes, no = (sa.entry(n).answer for n in ("6.2", "6.3", "6.4"))
+    assert partial is not None and yes is not None and no is not None
+    assert (partial.commentary, partial.explanation) == ("", "A handler is assigned first.")
+    assert (yes.commentary, yes.explanation) == ("All on time this year.", "")
+    # A labelled explanation is the explanation; the rest stays commentary.
+    assert (no.commentary, no.explanation) == ("Seen by the board.", "Not yet in policy.")

@@ -252,8 +252,17 @@ def clean(raw: str) -> str:
 
 # --- headers, headings and metadata ---------------------------------------------------------
 
+#: The columns of a self-assessment table. ``remarks`` is a column named for both
+#: commentary and explanation ("Commentary / explanation"), as in the published template.
 Field = Literal[
-    "number", "requirement", "comply", "evidence", "commentary", "explanation", "comply_by"
+    "number",
+    "requirement",
+    "comply",
+    "evidence",
+    "commentary",
+    "explanation",
+    "remarks",
+    "comply_by",
 ]
 _EXACT_HEADERS: dict[str, Field | None] = {
     "provision": "number",
@@ -284,6 +293,8 @@ def header_field(cell: str) -> Field | None:  # noqa: PLR0911 - one return per c
         return "comply"
     if "evidence" in text:
         return "evidence"
+    if "commentary" in text and "explanation" in text:
+        return "remarks"
     if "commentary" in text or "explanation" in text:
         return "commentary"
     if "requirement" in text:

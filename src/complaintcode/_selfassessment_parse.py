@@ -149,15 +149,16 @@ def _commentary_cell(row: _OpenRow) -> tuple[list[str], list[str], str]:
     """The commentary lines, the explanation lines and the comply-by text of a row.
 
     In a published table (not CSV) the commentary cell's lines labelled
-    ``Explanation:`` and ``Comply by:`` are the explanation and the date.
+    ``Explanation:`` and ``Comply by:`` are the explanation and the date. A
+    "Commentary / explanation" cell is read as a commentary cell here.
     """
     explanation = [row.text("explanation")] if row.text("explanation") else []
     comply_by = row.text("comply_by").strip()
+    cell = "\n".join(t for t in (row.text("commentary"), row.text("remarks")) if t)
     if row.kind == "csv":
-        literal = row.text("commentary")
-        return ([literal] if literal else []), explanation, comply_by
+        return ([cell] if cell else []), explanation, comply_by
     commentary: list[str] = []
-    for part in row.text("commentary").split("\n"):
+    for part in cell.split("\n"):
         label = _LABEL.fullmatch(part)
         if label and label[1].lower() == "explanation":
             explanation.append(label[2])
@@ -189,6 +190,9 @@ def _read_cells(row: _OpenRow, found: list[Unreadable]) -> Row:
         problem(f"cannot read the comply-by date {quote(comply_by_text)}")
     if comply is None:
         return Row(number=row.number, line=row.line, comply=None)
+    if comply in ("no", "partial") and not explanation and row.text("remarks"):
+        # 8.1: a "Commentary / explanation" column explains a provision not met.
+        explanation, commentary = commentary, []
     return Row(
         number=row.number,
         line=row.line,
