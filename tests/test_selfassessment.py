@@ -813,18 +813,18 @@ def test_seeds_survive_a_round_trip(prefix: str) -> None:
 
 def test_a_commentary_explanation_column_explains_a_no_but_comments_on_a_yes() -> None:
     """8.1: in the template's combined column, the text of a 'no' or 'partial' is its explanation."""
-    text = "\n".join(
-        (
-            "| Code provision | Code requirement | Comply | Evidence | Commentary / explanation |",
-            "| --- | --- | --- | --- | --- |",
-            "| 6.2 | Acknowledge | Partial | Log | A handler is assigned first. |",
-            "| 6.3 | Respond | Yes | Log | All on time this year. |",
-            "| 6.4 | Extend | No | Log | Seen by the board.<br>Explanation: Not yet in policy. |",
-        )
+    text = (
+        "| Code provision | Code requirement | Comply | Evidence | Commentary / explanation |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 6.2 | Acknowledge | Partial | Log | A handler is assigned first. |\n"
+        "| 6.3 | Respond | Yes | Log | All on time this year. |\n"
+        "| 6.4 | Extend | No | Log | Seen by the board.<br>Explanation: Not yet in policy. |\n"
     )
     sa = SelfAssessment.parse(text).assessment
     partial, yes, no = (sa.entry(n).answer for n in ("6.2", "6.3", "6.4"))
-    assert partial is not None and yes is not None and no is not None
+    assert partial is not None
+    assert yes is not None
+    assert no is not None
     assert (partial.commentary, partial.explanation) == ("", "A handler is assigned first.")
     assert (yes.commentary, yes.explanation) == ("All on time this year.", "")
     # A labelled explanation is the explanation; the rest stays commentary.
