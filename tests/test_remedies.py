@@ -123,6 +123,7 @@ def test_amount_is_held_as_pounds_and_pence(given_amount: object, held: Decimal)
         ("ten pounds", "amount: not an amount of pounds: 'ten pounds'"),
         (True, "amount: expected a Decimal amount of pounds, not bool"),
         ([1], "amount: expected a Decimal amount of pounds, not list"),
+        ("1e30", "amount: the amount is too large: 1E+30"),
     ],
 )
 def test_bad_amounts_are_refused(bad: object, message: str) -> None:

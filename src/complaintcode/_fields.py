@@ -120,7 +120,10 @@ def money(value: object) -> Decimal | None:
         raise InvalidRecord(f"not an amount of pounds: {value!r}", path="amount")
     if amount < 0:
         raise InvalidRecord(f"the amount must not be negative (got {amount})", path="amount")
-    rounded = amount.quantize(_PENNY)
+    try:
+        rounded = amount.quantize(_PENNY)
+    except InvalidOperation:
+        raise InvalidRecord(f"the amount is too large: {amount}", path="amount") from None
     if rounded != amount:
         raise InvalidRecord(
             f"the amount must be in pounds and pence, at most 2 decimal places (got {amount})",
