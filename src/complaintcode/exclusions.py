@@ -35,18 +35,25 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
+from typing import Any, Literal, get_args
 
 import attrs
 
+from complaintcode import _fields
+from complaintcode._codec import read, record_to_plain, to_plain
+from complaintcode._exclusion_fields import (
+    build,
+    choice,
+    date,
+    optional,
+    read_object,
+    require_date,
+    stored_date,
+)
 from complaintcode.editions import Edition, edition_by_year, edition_for
-from complaintcode.errors import ComplaintCodeError, InvalidRecord, ProvisionViolation
+from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision, provision
 from complaintcode.stages import Stage
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
 
 __all__ = [
     "ExclusionAssessment",
@@ -70,60 +77,6 @@ GroundKind = Literal["time_limit", "legal_proceedings", "previously_considered"]
 #: How an earlier complaint about the same matter ended, or that it has not.
 PreviousStatus = Literal["completed", "open", "withdrawn"]
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_T = TypeVar("_T")
-
-
-def _check_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    optional = attribute.default is None
-    if (optional and value is None) or (
-        isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-    ):
-        return
-    raise InvalidRecord(f"expected a date, got {type(value).__name__}", path=attribute.name)
-
-
-def _check_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if attribute.default is None and value is None:
-        return
-    if not isinstance(value, str):
-        raise InvalidRecord(f"expected text, got {type(value).__name__}", path=attribute.name)
-
-
-def _check_choice(
-    choices: tuple[str, ...],
-) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value not in choices:
-            raise InvalidRecord(
-                f"expected one of {', '.join(choices)}, got {value!r}", path=attribute.name
-            )
-
-    return check
-
-
-def _check_type(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) and not (attribute.default is None and value is None):
-            raise InvalidRecord(
-                f"expected {kind.__name__}, got {type(value).__name__}", path=attribute.name
-            )
-
-    return check
-
-
-def _grounds(value: object) -> tuple[Ground, ...]:
-    if not isinstance(value, (list, tuple)):
-        raise InvalidRecord(
-            f"expected a list of grounds, got {type(value).__name__}", path="grounds"
-        )
-    for i, ground in enumerate(value):
-        if not isinstance(ground, Ground):
-            raise InvalidRecord(
-                f"expected Ground, got {type(ground).__name__}", path=f"grounds[{i}]"
-            )
-    return tuple(value)
-
 
 def months_after(start: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months later, clamped to the month's end.
@@ -144,8 +97,7 @@ def months_after(start: dt.date, months: int) -> dt.date:
     >>> months_after(dt.date(2024, 2, 29), 12), months_after(dt.date(2023, 8, 31), 6)
     (datetime.date(2025, 2, 28), datetime.date(2024, 2, 29))
     """
-    if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
-        raise InvalidRecord(f"expected a date, got {type(start).__name__}", path="start")
+    require_date(start, "start")
     if not isinstance(months, int) or isinstance(months, bool) or months < 0:
         raise InvalidRecord(f"expected a whole number of months, got {months!r}", path="months")
     year, month0 = divmod(start.month - 1 + months, 12)
@@ -176,9 +128,9 @@ class PreviousComplaint:
     True
     """
 
-    reference: str = attrs.field(validator=_check_text)
-    completed_stage: Stage | None = attrs.field(default=None, validator=_check_type(Stage))
-    status: PreviousStatus = attrs.field(validator=_check_choice(get_args(PreviousStatus)))
+    reference: str = attrs.field(validator=_fields.text)
+    completed_stage: Stage | None = attrs.field(default=None, validator=optional(Stage))
+    status: PreviousStatus = attrs.field(validator=choice(get_args(PreviousStatus)))
 
     def __attrs_post_init__(self) -> None:
         if not self.reference.strip():
@@ -224,13 +176,13 @@ class ExclusionFacts:
     complaintcode.errors.InvalidRecord: issue_occurred: the issue cannot have occurred (2024-06-01) after the complaint was received (2024-05-01)
     """
 
-    received: dt.date = attrs.field(validator=_check_date)
-    issue_occurred: dt.date = attrs.field(validator=_check_date)
-    became_aware: dt.date | None = attrs.field(default=None, validator=_check_date)
-    claim_filed_at_court: dt.date | None = attrs.field(default=None, validator=_check_date)
-    pre_action_letter: dt.date | None = attrs.field(default=None, validator=_check_date)
+    received: dt.date = attrs.field(validator=date)
+    issue_occurred: dt.date = attrs.field(validator=date)
+    became_aware: dt.date | None = attrs.field(default=None, validator=date)
+    claim_filed_at_court: dt.date | None = attrs.field(default=None, validator=date)
+    pre_action_letter: dt.date | None = attrs.field(default=None, validator=date)
     previously_considered: PreviousComplaint | None = attrs.field(
-        default=None, validator=_check_type(PreviousComplaint)
+        default=None, validator=optional(PreviousComplaint)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -267,23 +219,7 @@ class ExclusionFacts:
         ... ).to_dict()["received"]
         '2025-01-06'
         """
-        prev = self.previously_considered
-        return {
-            "received": self.received.isoformat(),
-            "issue_occurred": self.issue_occurred.isoformat(),
-            "became_aware": _iso(self.became_aware),
-            "claim_filed_at_court": _iso(self.claim_filed_at_court),
-            "pre_action_letter": _iso(self.pre_action_letter),
-            "previously_considered": None
-            if prev is None
-            else {
-                "reference": prev.reference,
-                "completed_stage": None
-                if prev.completed_stage is None
-                else prev.completed_stage.value,
-                "status": prev.status,
-            },
-        }
+        return record_to_plain(self)
 
     @classmethod
     def from_dict(cls, data: object, *, path: str = "facts") -> ExclusionFacts:
@@ -300,28 +236,20 @@ class ExclusionFacts:
         ...
         complaintcode.errors.InvalidRecord: facts.received: expected an ISO date (YYYY-MM-DD), got '6/1/2025'
         """
-        dates = ("received", "issue_occurred", "became_aware", "claim_filed_at_court")
-        fields = _fields(
-            data, path, (*dates, "pre_action_letter", "previously_considered"), dates[:2]
-        )
-        kwargs: dict[str, Any] = {
-            k: _date_from(v, f"{path}.{k}")
-            for k, v in fields.items()
-            if k != "previously_considered"
-        }
-        prev = fields.get("previously_considered")
+        names = tuple(f.name for f in attrs.fields(cls))
+        fields = read_object(data, path, names, ("received", "issue_occurred"))
+        prev = fields.pop("previously_considered", None)
+        kwargs: dict[str, Any] = {k: stored_date(v, f"{path}.{k}") for k, v in fields.items()}
         if prev is not None:
             p_path = f"{path}.previously_considered"
-            p = _fields(
+            p = read_object(
                 prev, p_path, ("reference", "completed_stage", "status"), ("reference", "status")
             )
-            if p.get("completed_stage") is not None:
-                try:
-                    p["completed_stage"] = Stage.parse(p["completed_stage"])
-                except ComplaintCodeError as err:
-                    raise InvalidRecord(str(err), path=f"{p_path}.completed_stage") from None
-            kwargs["previously_considered"] = _build(PreviousComplaint, p, p_path)
-        return _build(cls, kwargs, path)
+            p["completed_stage"] = read(
+                Stage | None, p.get("completed_stage"), f"{p_path}.completed_stage"
+            )
+            kwargs["previously_considered"] = build(PreviousComplaint, p, p_path)
+        return build(cls, kwargs, path)
 
 
 @attrs.frozen(kw_only=True)
@@ -342,14 +270,14 @@ class Ground:
             complaint's reference.
     """
 
-    kind: GroundKind = attrs.field(validator=_check_choice(get_args(GroundKind)))
-    provision: Provision = attrs.field(validator=_check_type(Provision))
-    discretionary: bool = attrs.field(validator=_check_type(bool))
-    reason: str = attrs.field(validator=_check_text)
-    limit_runs_from: dt.date | None = attrs.field(default=None, validator=_check_date)
-    limit_ends: dt.date | None = attrs.field(default=None, validator=_check_date)
-    claim_filed: dt.date | None = attrs.field(default=None, validator=_check_date)
-    previous_reference: str | None = attrs.field(default=None, validator=_check_text)
+    kind: GroundKind = attrs.field(validator=choice(get_args(GroundKind)))
+    provision: Provision = attrs.field(validator=_fields.instance_of(Provision, "Provision"))
+    discretionary: bool = attrs.field(validator=_fields.instance_of(bool, "bool"))
+    reason: str = attrs.field(validator=_fields.text)
+    limit_runs_from: dt.date | None = attrs.field(default=None, validator=date)
+    limit_ends: dt.date | None = attrs.field(default=None, validator=date)
+    claim_filed: dt.date | None = attrs.field(default=None, validator=date)
+    previous_reference: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
     def to_dict(self) -> dict[str, Any]:
         """The ground as JSON-ready data (the provision as number and edition).
@@ -365,9 +293,9 @@ class Ground:
             "edition": self.provision.edition,
             "discretionary": self.discretionary,
             "reason": self.reason,
-            "limit_runs_from": _iso(self.limit_runs_from),
-            "limit_ends": _iso(self.limit_ends),
-            "claim_filed": _iso(self.claim_filed),
+            "limit_runs_from": to_plain(self.limit_runs_from),
+            "limit_ends": to_plain(self.limit_ends),
+            "claim_filed": to_plain(self.claim_filed),
             "previous_reference": self.previous_reference,
         }
 
@@ -385,15 +313,15 @@ class Ground:
         """
         names = (*(f.name for f in attrs.fields(cls)), "edition")
         required = ("kind", "provision", "edition", "discretionary", "reason")
-        kwargs = _fields(data, path, names, required)
+        kwargs = read_object(data, path, names, required)
         for name in ("limit_runs_from", "limit_ends", "claim_filed"):
-            kwargs[name] = _date_from(kwargs.get(name), f"{path}.{name}")
+            kwargs[name] = stored_date(kwargs.get(name), f"{path}.{name}")
         number, year = kwargs.pop("provision"), kwargs.pop("edition")
         try:
             kwargs["provision"] = provision(number, edition_by_year(year).year)
         except InvalidRecord as err:
             raise InvalidRecord(err.message, path=f"{path}.provision") from None
-        return _build(cls, kwargs, path)
+        return build(cls, kwargs, path)
 
 
 def time_limit_ground(facts: ExclusionFacts, edition: Edition | None = None) -> Ground | None:
@@ -523,6 +451,19 @@ def previously_considered_ground(
     )
 
 
+def _grounds(value: object) -> tuple[Ground, ...]:
+    if not isinstance(value, (list, tuple)):
+        raise InvalidRecord(
+            f"expected a list of grounds, got {type(value).__name__}", path="grounds"
+        )
+    for i, ground in enumerate(value):
+        if not isinstance(ground, Ground):
+            raise InvalidRecord(
+                f"expected Ground, got {type(ground).__name__}", path=f"grounds[{i}]"
+            )
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class ExclusionAssessment:
     """The grounds found for a complaint on a date; a person still decides (2.1, 2.5).
@@ -543,10 +484,12 @@ class ExclusionAssessment:
     (True, False, True, ['time_limit'])
     """
 
-    facts: ExclusionFacts = attrs.field(validator=_check_type(ExclusionFacts))
-    edition: Edition = attrs.field(validator=_check_type(Edition))
-    on: dt.date = attrs.field(validator=_check_date)
-    limit_ends: dt.date = attrs.field(validator=_check_date)
+    facts: ExclusionFacts = attrs.field(
+        validator=_fields.instance_of(ExclusionFacts, "ExclusionFacts")
+    )
+    edition: Edition = attrs.field(validator=_fields.instance_of(Edition, "Edition"))
+    on: dt.date = attrs.field(validator=date)
+    limit_ends: dt.date = attrs.field(validator=date)
     grounds: tuple[Ground, ...] = attrs.field(converter=_grounds)
     notes: tuple[str, ...] = ()
 
@@ -643,334 +586,6 @@ def assess(
     )
 
 
-@attrs.frozen(kw_only=True)
-class NoticeContent:
-    """What the notice of a decision must tell the resident (2.4, 5.11).
-
-    Attributes:
-        provision: The provision requiring the notice (2.4 for a complaint not
-            accepted, 5.11 for an escalation refused).
-        decision: What was decided, in one sentence.
-        reasons: The reasons written for this complaint.
-        grounds: Each ground's plain reason.
-        ombudsman: The resident's right to take the decision to the Ombudsman.
-
-    Built by :meth:`ExclusionDecision.notice_content`; ``str()`` gives its paragraphs.
-    """
-
-    provision: Provision
-    decision: str
-    reasons: str
-    grounds: tuple[str, ...]
-    ombudsman: str
-
-    def __str__(self) -> str:
-        return "\n\n".join((self.decision, self.reasons, *self.grounds, self.ombudsman))
-
-
-@attrs.frozen(kw_only=True)
-class ExclusionDecision:
-    """A person's decision not to accept a complaint (2.1, 2.4, 2.5) or to refuse escalation (5.11).
-
-    Build it with :func:`decide`, which checks that its grounds come from an
-    assessment. Constructing one directly runs every other check.
-
-    Attributes:
-        edition: The edition applied.
-        grounds: The grounds the decision rests on (at least one).
-        reasons: The reasons, written by a person for this complaint.
-        decided_by: Who decided.
-        decided_on: When.
-        refusing_escalation: ``True`` for refusing escalation to stage 2 (5.11),
-            ``False`` for not accepting the complaint.
-        discretion_considered: Why discretion to accept a late complaint was not
-            exercised; required when a ground is discretionary (2.3).
-
-    Raises:
-        ProvisionViolation: With no ground (2.1; 5.11 when refusing escalation),
-            with no reasons of its own (2.5; 5.11), or with a discretionary ground
-            and no record of discretion considered (2.3).
-        InvalidRecord: For a wrong type or a blank ``decided_by``.
-    """
-
-    edition: Edition = attrs.field(validator=_check_type(Edition))
-    grounds: tuple[Ground, ...] = attrs.field(converter=_grounds)
-    reasons: str = attrs.field(validator=_check_text)
-    decided_by: str = attrs.field(validator=_check_text)
-    decided_on: dt.date = attrs.field(validator=_check_date)
-    refusing_escalation: bool = attrs.field(default=False, validator=_check_type(bool))
-    discretion_considered: str | None = attrs.field(default=None, validator=_check_text)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.decided_by.strip():
-            raise InvalidRecord("a decision names the person who took it", path="decided_by")
-        refusing = self.refusing_escalation
-        if not self.grounds:
-            raise ProvisionViolation(
-                self._cite("accept"),
-                "escalation may be refused only on a ground in section 2, and this decision "
-                "rests on none"
-                if refusing
-                else "a complaint must be accepted unless there is a valid reason not to, and "
-                "this decision rests on no ground",
-            )
-        text = self.reasons.strip()
-        if not text:
-            raise ProvisionViolation(
-                self._cite("no_blanket_exclusion"),
-                "the reasons for refusing escalation must be set out clearly, and this decision "
-                "gives none"
-                if refusing
-                else "each complaint must be considered on its own circumstances, and this "
-                "decision gives no reasons for this one",
-            )
-        if any(text.casefold() == g.reason.strip().casefold() for g in self.grounds):
-            raise ProvisionViolation(
-                self._cite("no_blanket_exclusion"),
-                "the reasons only repeat a ground's text; give reasons about this complaint's "
-                "own circumstances",
-            )
-        late = next((g for g in self.grounds if g.discretionary), None)
-        if late is not None and not (self.discretion_considered or "").strip():
-            raise ProvisionViolation(
-                self.edition.cite("exclusion_time_limit"),
-                f"the complaint is outside the time limit (it ended on {late.limit_ends}), so "
-                "the decision must record how discretion to accept it was considered",
-            )
-
-    @classmethod
-    def decide(
-        cls,
-        assessment: ExclusionAssessment,
-        *,
-        grounds: Sequence[Ground | GroundKind] | Ground | GroundKind,
-        reasons: str,
-        decided_by: str,
-        decided_on: dt.date | None = None,
-        refusing_escalation: bool = False,
-        discretion_considered: str | None = None,
-    ) -> ExclusionDecision:
-        """The same as the module's :func:`decide`, as a constructor.
-
-        >>> f = ExclusionFacts(
-        ...     received=dt.date(2025, 6, 2),
-        ...     issue_occurred=dt.date(2025, 1, 6),
-        ...     claim_filed_at_court=dt.date(2025, 5, 1),
-        ... )
-        >>> a = assess(f)
-        >>> ExclusionDecision.decide(
-        ...     a,
-        ...     grounds=a.grounds,
-        ...     decided_by="A. Jones",
-        ...     reasons="Your claim about the damp is before the county court.",
-        ... ).grounds == a.grounds
-        True
-        """
-        return decide(
-            assessment,
-            grounds=grounds,
-            reasons=reasons,
-            decided_by=decided_by,
-            decided_on=decided_on,
-            refusing_escalation=refusing_escalation,
-            discretion_considered=discretion_considered,
-        )
-
-    def _cite(self, key: str) -> Provision:
-        return self.edition.cite("refuse_escalation" if self.refusing_escalation else key)
-
-    def notice_content(self) -> NoticeContent:
-        """What the notice to the resident must carry (2.4; 5.11 when refusing escalation).
-
-        >>> f = ExclusionFacts(
-        ...     received=dt.date(2025, 6, 2),
-        ...     issue_occurred=dt.date(2025, 1, 6),
-        ...     claim_filed_at_court=dt.date(2025, 5, 1),
-        ... )
-        >>> d = decide(
-        ...     assess(f),
-        ...     grounds=["legal_proceedings"],
-        ...     decided_by="A. Jones",
-        ...     reasons="Your claim about the damp is now before the county court.",
-        ... )
-        >>> print(d.notice_content())
-        We have decided not to accept your complaint.
-        <BLANKLINE>
-        Your claim about the damp is now before the county court.
-        <BLANKLINE>
-        2.2: a claim about the matter was filed at court on 2025-05-01, so legal proceedings have started
-        <BLANKLINE>
-        If you disagree, you have the right to ask the Housing Ombudsman to look at our decision not to accept your complaint.
-        """
-        what = (
-            "not to escalate your complaint to stage 2"
-            if self.refusing_escalation
-            else "not to accept your complaint"
-        )
-        return NoticeContent(
-            provision=self._cite("decline_notice"),
-            decision=f"We have decided {what}.",
-            reasons=self.reasons.strip(),
-            grounds=tuple(g.reason for g in self.grounds),
-            ombudsman="If you disagree, you have the right to ask the Housing Ombudsman to look "
-            f"at our decision {what}.",
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The decision as JSON-ready data, dates as ISO strings.
-
-        >>> f = ExclusionFacts(
-        ...     received=dt.date(2025, 6, 2),
-        ...     issue_occurred=dt.date(2025, 1, 6),
-        ...     claim_filed_at_court=dt.date(2025, 5, 1),
-        ... )
-        >>> d = decide(
-        ...     assess(f),
-        ...     grounds=["legal_proceedings"],
-        ...     decided_by="A. Jones",
-        ...     reasons="Your claim about the damp is now before the county court.",
-        ... )
-        >>> d.to_dict()["decided_on"], d.to_dict()["grounds"][0]["provision"]
-        ('2025-06-02', '2.2')
-        """
-        return {
-            "edition": self.edition.year,
-            "refusing_escalation": self.refusing_escalation,
-            "grounds": [g.to_dict() for g in self.grounds],
-            "reasons": self.reasons,
-            "discretion_considered": self.discretion_considered,
-            "decided_by": self.decided_by,
-            "decided_on": self.decided_on.isoformat(),
-        }
-
-    @classmethod
-    def from_dict(cls, data: object, *, path: str = "decision") -> ExclusionDecision:
-        """Rebuild a decision from :meth:`to_dict` output, running every check again.
-
-        Raises:
-            InvalidRecord: With the path of the bad field.
-            ProvisionViolation: For a stored decision that breaches the Code.
-
-        >>> f = ExclusionFacts(
-        ...     received=dt.date(2025, 6, 2),
-        ...     issue_occurred=dt.date(2025, 1, 6),
-        ...     claim_filed_at_court=dt.date(2025, 5, 1),
-        ... )
-        >>> d = decide(
-        ...     assess(f),
-        ...     grounds=["legal_proceedings"],
-        ...     decided_by="A. Jones",
-        ...     reasons="Your claim about the damp is now before the county court.",
-        ... )
-        >>> ExclusionDecision.from_dict(d.to_dict()) == d
-        True
-        """
-        names = tuple(f.name for f in attrs.fields(cls))
-        kwargs = _fields(
-            data, path, names, ("edition", "grounds", "reasons", "decided_by", "decided_on")
-        )
-        try:
-            kwargs["edition"] = edition_by_year(kwargs["edition"])
-        except InvalidRecord as err:
-            raise InvalidRecord(err.message, path=f"{path}.edition") from None
-        kwargs["decided_on"] = _date_from(kwargs["decided_on"], f"{path}.decided_on")
-        grounds = kwargs["grounds"]
-        if not isinstance(grounds, list):
-            raise InvalidRecord(
-                f"expected a list, got {type(grounds).__name__}", path=f"{path}.grounds"
-            )
-        kwargs["grounds"] = tuple(
-            Ground.from_dict(g, path=f"{path}.grounds[{i}]") for i, g in enumerate(grounds)
-        )
-        return _build(cls, kwargs, path)
-
-
-def decide(
-    assessment: ExclusionAssessment,
-    *,
-    grounds: Sequence[Ground | GroundKind] | Ground | GroundKind,
-    reasons: str,
-    decided_by: str,
-    decided_on: dt.date | None = None,
-    refusing_escalation: bool = False,
-    discretion_considered: str | None = None,
-) -> ExclusionDecision:
-    """Record a person's decision to exclude, resting on grounds the assessment found.
-
-    Args:
-        assessment: The assessment the decision rests on.
-        grounds: The grounds relied on: a list of :class:`Ground` values or their
-            kinds (``"time_limit"``), or a single one.
-        reasons: The reasons, written for this complaint (2.5).
-        decided_by: Who decided.
-        decided_on: When; by default the assessment's date, never before it.
-        refusing_escalation: ``True`` when refusing escalation (5.11).
-        discretion_considered: Why discretion was not exercised, for a late
-            complaint (2.3).
-
-    Returns:
-        The :class:`ExclusionDecision`.
-
-    Raises:
-        ProvisionViolation: For a ground the assessment did not find (2.1, or
-            5.11 when refusing escalation) and every check of :class:`ExclusionDecision`.
-        InvalidRecord: For grounds that are not a list of grounds or kinds, an
-            unknown kind, or a date before the assessment.
-
-    >>> f = ExclusionFacts(received=dt.date(2025, 1, 6), issue_occurred=dt.date(2024, 12, 2))
-    >>> decide(assess(f), grounds=(), reasons="Too late.", decided_by="A. Jones")
-    Traceback (most recent call last):
-    ...
-    complaintcode.errors.ProvisionViolation: 2.1: a complaint must be accepted unless there is a valid reason not to, and this decision rests on no ground
-    """
-    if not isinstance(assessment, ExclusionAssessment):
-        raise InvalidRecord(f"expected ExclusionAssessment, got {type(assessment).__name__}")
-    on = assessment.on if decided_on is None else decided_on
-    if isinstance(on, dt.date) and not isinstance(on, dt.datetime) and on < assessment.on:
-        raise InvalidRecord(
-            f"the decision ({on}) cannot precede the assessment it rests on ({assessment.on})",
-            path="decided_on",
-        )
-    items = (grounds,) if isinstance(grounds, (str, Ground)) else grounds
-    if not isinstance(items, (list, tuple)):
-        raise InvalidRecord(
-            f"expected a list of grounds, got {type(items).__name__}", path="grounds"
-        )
-    chosen: list[Ground] = []
-    for item in items:
-        ground = item if isinstance(item, Ground) else _found(assessment, item, refusing_escalation)
-        if ground not in assessment.grounds:
-            raise ProvisionViolation(
-                assessment.edition.cite("refuse_escalation" if refusing_escalation else "accept"),
-                f"the assessment of {assessment.on} did not find the ground relied on "
-                f"({ground.kind})",
-            )
-        if ground not in chosen:
-            chosen.append(ground)
-    return ExclusionDecision(
-        edition=assessment.edition,
-        grounds=tuple(chosen),
-        reasons=reasons,
-        decided_by=decided_by,
-        decided_on=on,
-        refusing_escalation=refusing_escalation,
-        discretion_considered=discretion_considered,
-    )
-
-
-def _found(assessment: ExclusionAssessment, kind: object, refusing: bool) -> Ground:
-    if kind not in get_args(GroundKind):
-        known = ", ".join(get_args(GroundKind))
-        raise InvalidRecord(f"unknown ground {kind!r} (known: {known})", path="grounds")
-    ground = next((g for g in assessment.grounds if g.kind == kind), None)
-    if ground is None:
-        raise ProvisionViolation(
-            assessment.edition.cite("refuse_escalation" if refusing else "accept"),
-            f"the assessment of {assessment.on} did not find the ground relied on ({kind})",
-        )
-    return ground
-
-
 def _edition(facts: ExclusionFacts, edition: Edition | None) -> Edition:
     if edition is None:
         return edition_for(facts.received)
@@ -982,8 +597,7 @@ def _edition(facts: ExclusionFacts, edition: Edition | None) -> Edition:
 def _on(facts: ExclusionFacts, on: dt.date | None) -> dt.date:
     if on is None:
         return facts.received
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise InvalidRecord(f"expected a date, got {type(on).__name__}", path="on")
+    require_date(on, "on")
     if on < facts.received:
         raise InvalidRecord(
             f"the decision date ({on}) cannot precede the complaint's receipt ({facts.received})",
@@ -992,37 +606,9 @@ def _on(facts: ExclusionFacts, on: dt.date | None) -> dt.date:
     return on
 
 
-def _iso(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _date_from(value: object, path: str) -> dt.date | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise InvalidRecord(f"expected an ISO date (YYYY-MM-DD), got {value!r}", path=path)
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidRecord(f"no such date: {value!r}", path=path) from None
-
-
-def _fields(
-    data: object, path: str, names: tuple[str, ...], required: tuple[str, ...]
-) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-    unknown = sorted(str(k) for k in data if k not in names)
-    if unknown:
-        raise InvalidRecord(f"unknown field {unknown[0]!r}", path=path)
-    for name in required:
-        if data.get(name) is None:
-            raise InvalidRecord("missing required field", path=f"{path}.{name}")
-    return dict(data)
-
-
-def _build(cls: type[_T], kwargs: dict[str, Any], path: str) -> _T:
-    try:
-        return cls(**kwargs)
-    except InvalidRecord as err:
-        raise InvalidRecord(err.message, path=f"{path}.{err.path}" if err.path else path) from None
+# A person's decision rests on the grounds above, and its module imports them, so it comes last.
+from complaintcode._exclusion_decision import (  # noqa: E402
+    ExclusionDecision,
+    NoticeContent,
+    decide,
+)
