@@ -18,6 +18,7 @@ from complaintcode import (
     ComplaintDefinition,
     EscalationRequested,
     Extended,
+    ExtensionNotice,
     IncompleteLetter,
     InvalidRecord,
     PointDecision,
@@ -28,6 +29,7 @@ from complaintcode import (
     Responded,
     Stage,
     Stage1Response,
+    Stage2Response,
     england_and_wales,
 )
 from strategies import complaints
@@ -402,3 +404,104 @@ class TestLetters:
         )
         codes = [f.code for f in Complaint.from_events(events).audit(D(2024, 6, 1))]
         assert codes == ["6.9(e)", "6.9(g)"]
+
+
+class TestLettersFitTheirEvent:
+    """6.9, 6.19, 6.5: a recorded letter is the letter of its event, on the complaint's calendar."""
+
+    CONTACT = "The Housing Ombudsman: 0300 111 3000, info@housing-ombudsman.org.uk"
+
+    def stage_2_letter(self) -> Stage2Response:
+        return Stage2Response(
+            definition=DEFINITION,
+            decisions=(
+                PointDecision(point="the leaking tap", decision="upheld", reasons="A fault."),
+                PointDecision(point="the missed visits", decision="upheld", reasons="Missed."),
+            ),
+            remedies=(Remedy(kind=RemedyKind.APOLOGY, what="We apologise."),),
+            escalation="You may refer your complaint to the Housing Ombudsman.",
+        )
+
+    def notice(self, **changes: object) -> ExtensionNotice:
+        # At stage 1 the response is due 21 May 2024; ten working days more is 5 June.
+        fields: dict[str, object] = {
+            "stage": 1,
+            "reason": "A survey of the pipes is needed.",
+            "original_due": D(2024, 5, 21),
+            "new_date": D(2024, 6, 5),
+            "extension_days": 10,
+            "ombudsman_contact": self.CONTACT,
+        }
+        return ExtensionNotice(**{**fields, **changes})  # type: ignore[arg-type]
+
+    def extend(self, complaint: Complaint, notice: ExtensionNotice) -> Complaint:
+        return complaint.extend(
+            D(2024, 5, 20), 10, "A survey is needed.", ombudsman_details_given=True, letter=notice
+        )
+
+    def test_a_stage_2_response_is_not_the_stage_1_response(self) -> None:
+        """6.9: the letter recorded with the stage 1 response must be a stage 1 response."""
+        with pytest.raises(IncompleteLetter) as info:
+            at_stage_1().respond(D(2024, 5, 20), letter=self.stage_2_letter())
+        assert strs(info.value.findings) == [
+            (
+                "6.9: the letter recorded with the stage 1 response is a stage 2 response, "
+                "not a stage 1 response"
+            )
+        ]
+
+    def test_a_mismatched_response_in_loaded_history_is_audited(self) -> None:
+        """6.9: loaded history keeps the letter, and the audit reports the mismatch."""
+        events = (
+            *at_stage_1().events,
+            Responded(on=D(2024, 5, 20), stage=Stage.ONE, letter=self.stage_2_letter()),
+        )
+        assert strs(Complaint.from_events(events).audit(D(2024, 6, 1))) == [
+            (
+                "6.9: the letter recorded with the stage 1 response is a stage 2 response, "
+                "not a stage 1 response"
+            )
+        ]
+
+    def test_a_notice_matching_the_extension_is_recorded(self) -> None:
+        c = self.extend(at_stage_1(), self.notice())
+        assert c.audit(D(2024, 6, 1)) == ()
+
+    def test_a_notice_must_state_the_recorded_extension(self) -> None:
+        """6.5: the notice's stage, deadline extended, length and new date are the record's."""
+        notice = self.notice(
+            stage=2, original_due=D(2024, 5, 20), new_date=D(2024, 6, 4), extension_days=None
+        )
+        with pytest.raises(IncompleteLetter) as info:
+            self.extend(at_stage_1(), notice)
+        assert strs(info.value.findings) == [
+            "6.5: the extension notice is for stage 2, but the extension is at stage 1",
+            (
+                "6.5: the extension notice gives 2024-05-20 as the deadline extended; "
+                "it is 2024-05-21"
+            ),
+            (
+                "6.5: the extension notice gives the new date as 2024-06-04; the extension "
+                "recorded makes it 2024-06-05"
+            ),
+        ]
+
+    def test_a_notice_is_checked_on_the_complaints_own_calendar(self) -> None:
+        """6.4: with 29 May 2024 closed, ten working days from 21 May end on 6 June."""
+        closed = england_and_wales().with_closures([D(2024, 5, 29)])
+        c = Complaint.receive("C-2", received=D(2024, 5, 3), calendar=closed)
+        c = c.acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+        extended = self.extend(c, self.notice(new_date=D(2024, 6, 6)))
+        assert extended.audit(D(2024, 6, 1)) == ()
+        with pytest.raises(IncompleteLetter) as info:
+            self.extend(c, self.notice())
+        assert strs(info.value.findings) == [
+            (
+                "6.4: the notice states 10 working days, but 2024-06-05 is 9 working days after "
+                "the original due date 2024-05-21"
+            ),
+            (
+                "6.5: the extension notice gives the new date as 2024-06-05; the extension "
+                "recorded makes it 2024-06-06"
+            ),
+        ]

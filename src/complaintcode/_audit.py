@@ -8,7 +8,7 @@ all use it, so a deadline is never computed two ways.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from complaintcode.deadlines import (
     Deadline,
@@ -22,7 +22,13 @@ from complaintcode.deadlines import (
 from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
 from complaintcode.exclusions import ExclusionDecision
 from complaintcode.findings import Finding
-from complaintcode.letters import Letter, check_letter
+from complaintcode.letters import (
+    ExtensionNotice,
+    Letter,
+    Stage1Response,
+    Stage2Response,
+    check_letter,
+)
 from complaintcode.lifecycle import same_handler
 from complaintcode.stages import Stage
 
@@ -222,14 +228,91 @@ def _extension_findings(
         over = _over_limit(edition, stage, total, ext.good_reason)
         if over is not None:
             found.append(Finding(provision=over.provision, message=over.message, on=ext.on))
+        new_due = calendar.add_working_days(base, total)
         if ext.letter is not None:
-            found.extend(_letter_findings(ext.letter, complaint))
-        current = calendar.add_working_days(base, total)
+            fit = _Extension(stage, current, new_due, ext.working_days)
+            found.extend(_letter_findings(ext.letter, complaint, stage, fit))
+        current = new_due
     return found
 
 
-def _letter_findings(letter: Letter, complaint: Complaint) -> tuple[Finding, ...]:
-    return check_letter(letter, complaint.edition)
+class _Extension(NamedTuple):
+    """An extension as recorded: its stage, the due date it extends, the new one, its length."""
+
+    stage: Stage
+    extended: dt.date
+    new_due: dt.date
+    working_days: int
+
+
+_RESPONSES: dict[Stage, type[Stage1Response | Stage2Response]] = {
+    Stage.ONE: Stage1Response,
+    Stage.TWO: Stage2Response,
+}
+
+
+def _letter_findings(
+    letter: Letter, complaint: Complaint, stage: Stage, extension: _Extension | None = None
+) -> list[Finding]:
+    """A recorded letter's gaps, on the complaint's own calendar, and whether it fits its event.
+
+    A response must be the response of its stage (6.9, 6.19); an extension
+    notice must be for the extension's stage, and its dates and length must be
+    the record's (6.5, 6.16).
+    """
+    edition = complaint.edition
+    found = list(check_letter(letter, edition, calendar=complaint.calendar))
+    kind = type(letter).json_tag.replace("_", " ")
+    if extension is None:
+        if not isinstance(letter, _RESPONSES[stage]):
+            found.append(
+                Finding(
+                    provision=edition.cite(f"letter_stage_{int(stage)}"),
+                    message=f"the letter recorded with the stage {int(stage)} response is a "
+                    f"{kind}, not a stage {int(stage)} response",
+                )
+            )
+        return found
+    notice_p = edition.cite(f"extension_notice_stage_{int(stage)}")
+    if not isinstance(letter, ExtensionNotice):
+        message = f"the letter recorded with the extension is a {kind}, not an extension notice"
+        return [*found, Finding(provision=notice_p, message=message)]
+    checks = (
+        (
+            letter.stage is stage,
+            (
+                f"the extension notice is for stage {int(letter.stage)}, but the extension is at "
+                f"stage {int(stage)}"
+            ),
+        ),
+        (
+            letter.original_due in (None, extension.extended),
+            (
+                f"the extension notice gives {_iso(letter.original_due)} as the deadline extended; "
+                f"it is {extension.extended.isoformat()}"
+            ),
+        ),
+        (
+            letter.extension_days in (None, extension.working_days),
+            (
+                f"the extension notice gives {letter.extension_days} working days; the extension "
+                f"recorded is {extension.working_days}"
+            ),
+        ),
+        (
+            letter.new_date == extension.new_due,
+            (
+                f"the extension notice gives the new date as {letter.new_date.isoformat()}; the "
+                f"extension recorded makes it {extension.new_due.isoformat()}"
+            ),
+        ),
+    )
+    found.extend(Finding(provision=notice_p, message=m) for ok, m in checks if not ok)
+    return found
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else "no date"
 
 
 def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Finding, ...]:
@@ -312,7 +395,7 @@ def _stage_findings(  # the audit's running state, passed explicitly
         )
     answer = replayed.responses[stage]
     if answer is not None and answer.letter is not None:
-        found.extend(_letter_findings(answer.letter, complaint))
+        found.extend(_letter_findings(answer.letter, complaint, stage))
 
 
 def _order(finding: Finding) -> tuple[dt.date, tuple[int, int]]:
@@ -384,7 +467,7 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
     if replayed.state not in ("stage_1", "stage_2") or event.on < replayed.last:
         return complaint._with(event)  # noqa: SLF001  # raises the state's or the date's error
     edition = replayed.edition
-    _, _, current = stage_dates(complaint, replayed, event.stage)
+    _, base, current = stage_dates(complaint, replayed, event.stage)
     stage = int(event.stage)
     extend_p = edition.cite(f"extend_stage_{stage}")
     if not event.reason.strip():
@@ -410,19 +493,21 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
     if over is not None:
         raise ProvisionViolation(over.provision, over.message)
     if event.letter is not None:
-        _refuse_incomplete(event.letter, complaint)
+        new_due = complaint.calendar.add_working_days(base, total)
+        fit = _Extension(event.stage, current, new_due, event.working_days)
+        _refuse_incomplete(_letter_findings(event.letter, complaint, event.stage, fit))
     return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
 
 
 def record_letter(complaint: Complaint, event: Responded) -> Complaint:
     """Record a response, refusing a letter that lacks what the Code requires."""
     if event.letter is not None and complaint.status in ("stage_1", "stage_2"):
-        _refuse_incomplete(event.letter, complaint)
+        _refuse_incomplete(_letter_findings(event.letter, complaint, event.stage))
     return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
 
 
-def _refuse_incomplete(letter: Letter, complaint: Complaint) -> None:
-    breaches = [f for f in _letter_findings(letter, complaint) if f.severity == "breach"]
+def _refuse_incomplete(findings: list[Finding]) -> None:
+    breaches = [f for f in findings if f.severity == "breach"]
     if breaches:
         raise IncompleteLetter(breaches)
 
