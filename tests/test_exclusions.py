@@ -1036,3 +1036,10 @@ def test_an_assessment_is_consistent(f: ExclusionFacts) -> None:
     assert a.in_time == (f.received <= a.limit_ends)
     assert a.discretion_to_consider == (not a.in_time)
     assert all(g.reason.startswith(g.provision.number + ": ") for g in a.grounds)
+
+
+def test_decision_is_the_short_name_of_exclusion_decision() -> None:
+    """2.1, 5.11: ``Decision`` and ``ExclusionDecision`` are one class, as the docs promise."""
+    from complaintcode.exclusions import Decision  # noqa: PLC0415
+
+    assert Decision is ExclusionDecision

@@ -73,6 +73,7 @@ from complaintcode.events import (
     event_from_dict,
 )
 from complaintcode.exclusions import (
+    Decision,
     ExclusionAssessment,
     ExclusionDecision,
     ExclusionFacts,
@@ -232,6 +233,7 @@ __all__ = [
     "Comply",
     "Counts",
     "Deadline",
+    "Decision",
     "DeclineNotice",
     "Declined",
     "Edition",

@@ -56,6 +56,7 @@ from complaintcode.provisions import Provision, provision
 from complaintcode.stages import Stage
 
 __all__ = [
+    "Decision",
     "ExclusionAssessment",
     "ExclusionDecision",
     "ExclusionFacts",
@@ -612,3 +613,7 @@ from complaintcode._exclusion_decision import (  # noqa: E402
     NoticeContent,
     decide,
 )
+
+#: The short name of :class:`ExclusionDecision`: a person's decision not to
+#: accept a complaint or not to escalate it (2.1, 2.4, 2.5, 5.11).
+Decision = ExclusionDecision
