@@ -16,6 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from statemachine.exceptions import TransitionNotAllowed
 
 from complaintcode import (
+    CODE_2022,
     FINAL_STATES,
     LIFECYCLE_EVENTS,
     OPEN_STATES,
@@ -174,9 +175,11 @@ def test_mermaid_diagram_is_generated_from_the_machine() -> None:
     text = lifecycle_mermaid()
     assert text.splitlines()[0] == "stateDiagram-v2"
     for (state, event), target in EXPECTED.items():
-        if state != target:
-            label = event.replace("_", " ").capitalize()
-            assert f"{state} --> {target} : {label}" in text
+        label = event.replace("_", " ").capitalize()
+        assert f"{state} --> {target} : {label}" in text
+    # The moves that stay in their state are drawn too, once each.
+    assert text.count("stage_1 --> stage_1 : Extend") == 1
+    assert text.count("stage_2 --> stage_2 : Extend") == 1
 
 
 def _decision(received: dt.date, *, refusing: bool) -> ExclusionDecision:
@@ -321,3 +324,11 @@ def test_docs_diagram_is_the_generated_one() -> None:
     page = (Path(__file__).resolve().parents[1] / "docs" / "lifecycle.md").read_text()
     block = page.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
     assert block == lifecycle_mermaid().rstrip("\n")
+
+
+def test_the_2022_edition_cites_its_own_different_handler_provision() -> None:
+    """5.12 (2022): a 2022 complaint's same-handler refusal cites the 2022 edition's number."""
+    with pytest.raises(ProvisionViolation) as err:
+        ensure_different_handler("A. Khan", "a. khan", edition=CODE_2022)
+    assert err.value.provision.number == "5.12"
+    assert err.value.provision.edition == 2022

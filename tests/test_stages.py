@@ -175,3 +175,20 @@ def test_every_other_integer_as_text_is_refused_alike(n: int) -> None:
     with pytest.raises(ProvisionViolation) as info:
         Stage.parse(f"stage {n}")
     assert info.value.provision.number == ("5.2" if n < 1 else "5.3")
+
+
+@given(non_stage_ints)
+def test_calling_the_enumeration_refuses_other_stages_as_parse_does(n: int) -> None:
+    """5.2 / 5.3: ``Stage(n)`` is refused with the provision, never a bare ValueError."""
+    with pytest.raises(ProvisionViolation) as info:
+        Stage(n)
+    assert str(info.value) == (BEFORE.format(n) if n < 1 else AFTER.format(n))
+
+
+def test_calling_the_enumeration_reads_what_parse_reads() -> None:
+    """5.2, 5.3: ``Stage(value)`` accepts exactly what :meth:`Stage.parse` accepts."""
+    assert (Stage(1), Stage(2)) == (Stage.ONE, Stage.TWO)
+    assert Stage("stage 2") is Stage.TWO  # type: ignore[arg-type]  # text, read as parse reads it
+    with pytest.raises(InvalidRecord) as info:
+        Stage("tier one")  # type: ignore[arg-type]  # the wrong input is the point
+    assert str(info.value) == "not a stage: 'tier one' (the stages are 1 and 2)"

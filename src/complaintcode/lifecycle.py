@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final, Literal, get_args
 from statemachine import State, StateMachine
 from statemachine.contrib.diagram import MermaidGraphMachine
 
+from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import ActionNotAllowed, InvalidRecord, ProvisionViolation
 from complaintcode.provisions import provision
 from complaintcode.stages import Stage
@@ -130,30 +131,49 @@ class ComplaintLifecycle(StateMachine):
     )
 
     def different_handler(
-        self, handler: str | None = None, stage_1_handler: str | None = None
+        self,
+        handler: str | None = None,
+        stage_1_handler: str | None = None,
+        edition: Edition = CODE_2024,
     ) -> None:
-        """Validate a stage 2 acknowledgement: its handler differs from stage 1's (6.13)."""
-        ensure_different_handler(stage_1_handler, handler)
+        """Validate a stage 2 acknowledgement: its handler differs from stage 1's (6.13).
+
+        ``edition`` (sent with the event, the 2024 edition by default) chooses
+        the provision cited: 5.12 for a complaint under the 2022 edition.
+        """
+        ensure_different_handler(stage_1_handler, handler, edition=edition)
 
 
-def ensure_different_handler(stage_1_handler: str | None, stage_2_handler: str | None) -> None:
-    """Refuse a stage 2 handler who also handled stage 1 (6.13).
+def ensure_different_handler(
+    stage_1_handler: str | None, stage_2_handler: str | None, *, edition: Edition = CODE_2024
+) -> None:
+    """Refuse a stage 2 handler who also handled stage 1 (6.13; 5.12 in the 2022 edition).
 
     Handlers are compared ignoring case and surrounding spaces. Where either is
     not recorded, nothing can be checked and nothing is refused.
 
+    Args:
+        stage_1_handler: Who handled stage 1.
+        stage_2_handler: Who is to handle stage 2.
+        edition: The edition the complaint falls under, for the provision cited.
+
     Raises:
         ProvisionViolation: If the two handlers are the same person.
 
+    >>> from complaintcode.editions import CODE_2022
     >>> ensure_different_handler("A. Khan", "B. Osei")
     >>> ensure_different_handler("A. Khan", " a. khan")
     Traceback (most recent call last):
     ...
     complaintcode.errors.ProvisionViolation: 6.13: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)
+    >>> ensure_different_handler("A. Khan", "A. Khan", edition=CODE_2022)
+    Traceback (most recent call last):
+    ...
+    complaintcode.errors.ProvisionViolation: 5.12: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)
     """
     if same_handler(stage_1_handler, stage_2_handler):
         raise ProvisionViolation(
-            provision("6.13"),
+            edition.cite("different_handler"),
             "the stage 2 handler must differ from the stage 1 handler "
             f"({_fold(stage_2_handler)!r} handled stage 1)",
         )
@@ -273,4 +293,12 @@ def lifecycle_mermaid() -> str:
     """
     graph = MermaidGraphMachine(ComplaintLifecycle)  # type: ignore[no-untyped-call]  # untyped upstream
     text: str = graph.get_mermaid()
-    return text
+    # The generator leaves out moves that stay in their state (extend): draw them after the
+    # state's other moves, labelled as the generator labels events.
+    lines = text.split("\n")
+    for (state, event), target in TRANSITIONS.items():
+        if state == target:
+            at = max(i for i, line in enumerate(lines) if line.startswith(f"    {state} --> "))
+            label = event.replace("_", " ").capitalize()
+            lines.insert(at + 1, f"    {state} --> {target} : {label}")
+    return "\n".join(lines)

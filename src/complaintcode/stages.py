@@ -66,6 +66,17 @@ class Stage(enum.IntEnum):
         return f"stage {self.value}"
 
     @classmethod
+    def _missing_(cls, value: object) -> Stage:
+        """``Stage(3)`` and ``Stage(0)`` are refused as :meth:`parse` refuses them (5.3, 5.2).
+
+        >>> Stage(3)
+        Traceback (most recent call last):
+        ...
+        complaintcode.errors.ProvisionViolation: 5.3: a complaints process may not have more than two stages (got 3)
+        """
+        return cls.parse(value)
+
+    @classmethod
     def parse(cls, value: object) -> Stage:
         """Read a stage from a number or a name, refusing any stage the Code forbids.
 
