@@ -62,6 +62,15 @@ def _whole(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
         )
 
 
+def _extension_days(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _whole(instance, attribute, value)
+    if value < 1:  # type: ignore[operator]  # an int, checked on the line above
+        raise InvalidRecord(
+            f"an extension is a positive whole number of working days, not {value!r}",
+            path=attribute.name,
+        )
+
+
 def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, dt.datetime) or value.tzinfo is None):
         raise InvalidRecord(
@@ -123,6 +132,25 @@ class Received(Event):
     received_at: dt.datetime | None = attrs.field(default=None, validator=_aware)
     summary: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
+    def __attrs_post_init__(self) -> None:
+        """Refuse a receipt no complaint could have, whether made new or loaded."""
+        if not self.reference.strip():
+            raise InvalidRecord("a complaint needs a non-empty reference", path="reference")
+        for name in ("issue_occurred", "became_aware"):
+            value = getattr(self, name)
+            if value is not None and value > self.on:
+                raise InvalidRecord(
+                    f"{value.isoformat()} is after the complaint was received "
+                    f"({self.on.isoformat()})",
+                    path=name,
+                )
+        if self.received_at is not None and self.received_at.date() != self.on:
+            raise InvalidRecord(
+                f"the time of receipt {self.received_at.isoformat()} is not on "
+                f"{self.on.isoformat()}",
+                path="received_at",
+            )
+
 
 @attrs.frozen(kw_only=True)
 class Acknowledged(Event):
@@ -155,7 +183,7 @@ class Extended(Event):
     verb: ClassVar[str | None] = "extend"
 
     stage: Stage = attrs.field(converter=_stage)
-    working_days: int = attrs.field(validator=_whole)
+    working_days: int = attrs.field(validator=_extension_days)
     reason: str = attrs.field(validator=_fields.text)
     ombudsman_details_given: bool = attrs.field(
         validator=_fields.instance_of(bool, "true or false")
