@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         ExtensionNotice,
         _Response,
     )
+    from complaintcode.provisions import Provision
 
 #: The letter of each item of 6.9 and 6.19 (2024).
 ITEM_LETTERS: Final = {
@@ -292,57 +293,53 @@ def extension(
 
 def decline(letter: DeclineNotice, edition: Edition) -> tuple[Finding, ...]:
     """The findings on a notice not accepting a complaint (2.4, 2.1)."""
-    notice = edition.cite("decline_notice")
-    found: list[Finding] = []
-    if not letter.reasons.strip():
-        found.append(
-            Finding(
-                provision=notice,
-                message="the notice gives no reasons for not accepting the complaint",
-            )
-        )
-    if not letter.ombudsman_right.strip():
-        found.append(
-            Finding(
-                provision=notice,
-                message="the notice does not tell the resident of their right to take "
-                "the decision to the Ombudsman",
-            )
-        )
-    if not any(g.strip() for g in letter.grounds):
-        found.append(
-            Finding(
-                provision=edition.cite("accept"),
-                message="the notice names no ground for not accepting the complaint",
-            )
-        )
-    return tuple(found)
+    return _refusal_notice(
+        letter,
+        notice=edition.cite("decline_notice"),
+        grounds=edition.cite("accept"),
+        what="notice",
+        why="not accepting the complaint",
+        no_ground="ground for not accepting the complaint",
+    )
 
 
 def refusal(letter: EscalationRefusal, edition: Edition) -> tuple[Finding, ...]:
     """The findings on a refusal to escalate (5.11)."""
     refuse = edition.cite("refuse_escalation")
-    found: list[Finding] = []
-    if not letter.reasons.strip():
-        found.append(
-            Finding(
-                provision=refuse,
-                message="the refusal gives no reasons for not escalating the complaint",
-            )
-        )
-    if not letter.ombudsman_right.strip():
-        found.append(
-            Finding(
-                provision=refuse,
-                message="the refusal does not tell the resident of their right to take "
-                "the decision to the Ombudsman",
-            )
-        )
-    if not any(g.strip() for g in letter.grounds):
-        found.append(
-            Finding(
-                provision=refuse,
-                message="the refusal names no exclusion ground for refusing to escalate",
-            )
-        )
-    return tuple(found)
+    return _refusal_notice(
+        letter,
+        notice=refuse,
+        grounds=refuse,
+        what="refusal",
+        why="not escalating the complaint",
+        no_ground="exclusion ground for refusing to escalate",
+    )
+
+
+def _refusal_notice(
+    letter: DeclineNotice | EscalationRefusal,
+    *,
+    notice: Provision,
+    grounds: Provision,
+    what: str,
+    why: str,
+    no_ground: str,
+) -> tuple[Finding, ...]:
+    """Reasons, the right to go to the Ombudsman, and a ground: what both notices must carry."""
+    checks = (
+        (letter.reasons, notice, f"the {what} gives no reasons for {why}"),
+        (
+            letter.ombudsman_right,
+            notice,
+            (
+                f"the {what} does not tell the resident of their right to take the decision to "
+                "the Ombudsman"
+            ),
+        ),
+        ("".join(letter.grounds), grounds, f"the {what} names no {no_ground}"),
+    )
+    return tuple(
+        Finding(provision=cited, message=message)
+        for text, cited, message in checks
+        if not text.strip()
+    )
