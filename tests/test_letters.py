@@ -1332,3 +1332,87 @@ def test_phrase_lists_are_lower_case() -> None:
     for items in _textcheck.PHRASES.values():
         for phrases in items.values():
             assert all(p == p.lower() and re.search(r"\w", p) for p in phrases)
+
+
+# --- properties of the notices: each required part missing gives exactly its finding ------
+
+_NOTICE_FINDINGS = {
+    DeclineNotice: {
+        "reasons": ("2.4", "the notice gives no reasons for not accepting the complaint"),
+        "ombudsman_right": (
+            "2.4",
+            (
+                "the notice does not tell the resident of their right to take the decision to "
+                "the Ombudsman"
+            ),
+        ),
+        "grounds": ("2.1", "the notice names no ground for not accepting the complaint"),
+    },
+    EscalationRefusal: {
+        "reasons": ("5.11", "the refusal gives no reasons for not escalating the complaint"),
+        "ombudsman_right": (
+            "5.11",
+            (
+                "the refusal does not tell the resident of their right to take the decision to "
+                "the Ombudsman"
+            ),
+        ),
+        "grounds": ("5.11", "the refusal names no exclusion ground for refusing to escalate"),
+    },
+}
+
+
+@given(
+    st.sampled_from([DeclineNotice, EscalationRefusal]),
+    letter_texts,
+    st.lists(letter_texts, min_size=1, max_size=3),
+    st.frozensets(st.sampled_from(["reasons", "ombudsman_right", "grounds"])),
+    st.sampled_from(["", " ", "\n\t"]),
+)
+def test_a_notice_lacks_exactly_what_was_left_out(
+    kind: type[DeclineNotice | EscalationRefusal],
+    reasons: str,
+    grounds: list[str],
+    removed: frozenset[str],
+    blank: str,
+) -> None:
+    """2.1, 2.4, 5.11: a complete notice has no findings; each part left blank, its own."""
+    fields: dict[str, Any] = {
+        "reasons": reasons,
+        "ombudsman_right": OMBUDSMAN_RIGHT,
+        "grounds": tuple(grounds),
+    }
+    for name in removed:
+        fields[name] = (blank,) if name == "grounds" else blank
+    letter = kind(**fields)
+    expected = [finding for name, finding in _NOTICE_FINDINGS[kind].items() if name in removed]
+    assert [(f.code, f.message) for f in check_letter(letter)] == expected
+
+
+@given(
+    st.sampled_from([1, 2]),
+    letter_texts,
+    st.integers(min_value=1, max_value=10),
+    st.frozensets(st.sampled_from(["reason", "ombudsman_contact"])),
+)
+def test_an_extension_notice_lacks_exactly_what_was_left_out(
+    stage: int, reason: str, days: int, removed: frozenset[str]
+) -> None:
+    """6.4, 6.5 / 6.15, 6.16: within the limit, only a blank reason or contact is a finding."""
+    due = dt.date(2024, 9, 2)
+    notice = ExtensionNotice(
+        stage=stage,
+        reason="" if "reason" in removed else reason,
+        original_due=due,
+        new_date=england_and_wales().add_working_days(due, days),
+        ombudsman_contact="" if "ombudsman_contact" in removed else OMBUDSMAN_CONTACT,
+    )
+    extend, contact = {1: ("6.4", "6.5"), 2: ("6.15", "6.16")}[stage]
+    expected = []
+    if "reason" in removed:
+        expected.append((extend, "the extension notice gives no reason for the extension"))
+    if "ombudsman_contact" in removed:
+        expected.append(
+            (contact, "the extension notice does not give the Ombudsman's contact details")
+        )
+    assert [(f.code, f.message) for f in check_letter(notice)] == expected
