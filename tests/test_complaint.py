@@ -32,6 +32,8 @@ from complaintcode import (
     Stage2Response,
     england_and_wales,
 )
+from complaintcode.events import Declined
+from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
 from strategies import complaints
 
 D = dt.date
@@ -505,3 +507,213 @@ class TestLettersFitTheirEvent:
                 "recorded makes it 2024-06-06"
             ),
         ]
+
+
+class TestRecordedDecisions:
+    """2.1, 2.3, 2.5 and 5.11: a stored decision that breached the Code loads and is audited."""
+
+    NO_GROUND = (
+        "a complaint must be accepted unless there is a valid reason not to, and this decision "
+        "rests on no ground"
+    )
+    NO_REASONS = (
+        "each complaint must be considered on its own circumstances, and this decision gives "
+        "no reasons for this one"
+    )
+    REFUSED_NO_GROUND = (
+        "escalation may be refused only on a ground in section 2, and this decision rests on none"
+    )
+    REFUSED_NO_REASONS = (
+        "the reasons for refusing escalation must be set out clearly, and this decision gives none"
+    )
+
+    @staticmethod
+    def stored_with(complaint: Complaint, **changes: object) -> Complaint:
+        """The complaint read back from JSON after its decision was changed in storage."""
+        data = json.loads(complaint.to_json())
+        data["events"][-1]["decision"].update(changes)
+        return Complaint.from_json(json.dumps(data))
+
+    RECEIVED, DECLINED = D(2025, 6, 2), D(2025, 6, 3)
+
+    @staticmethod
+    def declined(received: D = RECEIVED, on: D = DECLINED) -> Complaint:
+        """Declined on ``on``, by a decision taken the day the complaint was received."""
+        facts = ExclusionFacts(
+            received=received,
+            issue_occurred=received - dt.timedelta(days=60),
+            claim_filed_at_court=received - dt.timedelta(days=7),
+        )
+        decision = decide(
+            assess(facts),
+            grounds=["legal_proceedings"],
+            reasons="Your claim about the damp is before the county court.",
+            decided_by="A. Jones",
+        )
+        return Complaint.receive("C-40", received=received).decline(on, decision)
+
+    @staticmethod
+    def declined_late(received: D, issue: D) -> Complaint:
+        decision = decide(
+            assess(ExclusionFacts(received=received, issue_occurred=issue)),
+            grounds=["time_limit"],
+            reasons="The repairs were finished long ago and nothing new has happened since.",
+            decided_by="A. Jones",
+            discretion_considered="You told us of nothing that kept you from complaining sooner.",
+        )
+        return Complaint.receive("C-41", received=received).decline(received, decision)
+
+    @staticmethod
+    def refused(received: D, steps: tuple[D, D, D, D]) -> Complaint:
+        """Acknowledged, answered, escalation requested and refused on the four days given."""
+        acked, answered, requested, refused = steps
+        facts = ExclusionFacts(
+            received=received, issue_occurred=received, claim_filed_at_court=requested
+        )
+        decision = decide(
+            assess(facts, on=refused),
+            grounds=["legal_proceedings"],
+            reasons="Your claim about the leak is now before the county court.",
+            decided_by="R. Singh",
+            refusing_escalation=True,
+        )
+        return (
+            Complaint.receive("C-42", received=received)
+            .acknowledge(acked, "A. Khan", DEFINITION)
+            .respond(answered)
+            .request_escalation(requested)
+            .refuse_escalation(refused, decision)
+        )
+
+    def test_a_decline_without_reasons_loads_and_is_audited_under_2_5(self) -> None:
+        """2.5: the finding is dated on the event, names the complaint and keeps the message."""
+        c = self.stored_with(self.declined(), reasons="")
+        assert c.status == "not_accepted"
+        findings = c.audit(D(2025, 7, 1))
+        assert strs(findings) == [f"2.5: {self.NO_REASONS}"]
+        (finding,) = findings
+        assert (finding.provision.number, finding.provision.edition) == ("2.5", 2024)
+        assert (finding.on, finding.reference, finding.severity) == (
+            D(2025, 6, 3),
+            "C-40",
+            "breach",
+        )
+        assert finding.due is None
+
+    def test_a_decline_without_grounds_loads_and_is_audited_under_2_1(self) -> None:
+        """2.1: a stored decision resting on no ground is reported, not refused."""
+        c = self.stored_with(self.declined(), grounds=[])
+        assert strs(c.audit(D(2025, 7, 1))) == [f"2.1: {self.NO_GROUND}"]
+
+    def test_a_late_decline_without_discretion_loads_and_is_audited_under_2_3(self) -> None:
+        """2.3: a late complaint's decision with no record of discretion is reported."""
+        c = self.stored_with(
+            self.declined_late(D(2025, 6, 2), D(2024, 3, 4)), discretion_considered=None
+        )
+        assert strs(c.audit(D(2025, 7, 1))) == [
+            (
+                "2.3: the complaint is outside the time limit (it ended on 2025-03-04), so the "
+                "decision must record how discretion to accept it was considered"
+            )
+        ]
+
+    def test_a_refused_escalation_that_breached_5_11_loads_and_is_audited(self) -> None:
+        """5.11: a refusal with no ground and no reasons gives both findings, on the event date."""
+        steps = (D(2024, 5, 7), D(2024, 5, 20), D(2024, 6, 3), D(2024, 6, 4))
+        c = self.stored_with(self.refused(D(2024, 5, 3), steps), grounds=[], reasons=" ")
+        assert c.status == "escalation_refused"
+        findings = c.audit(D(2024, 7, 1))
+        assert strs(findings) == [
+            f"5.11: {self.REFUSED_NO_GROUND}",
+            f"5.11: {self.REFUSED_NO_REASONS}",
+        ]
+        assert {(f.on, f.reference) for f in findings} == {(D(2024, 6, 4), "C-42")}
+
+    def test_a_2022_complaint_cites_the_2022_numbers(self) -> None:
+        """1.7, 1.8, 4.14: decisions on 2022 complaints are audited under the 2022 edition."""
+        declined = self.stored_with(self.declined(D(2024, 3, 4), D(2024, 3, 4)), grounds=[])
+        assert declined.edition.year == 2022
+        assert [(f.code, f.provision.edition) for f in declined.audit(D(2024, 4, 1))] == [
+            ("1.7", 2022)
+        ]
+        late = self.stored_with(
+            self.declined_late(D(2024, 3, 4), D(2023, 6, 1)), discretion_considered=""
+        )
+        assert strs(late.audit(D(2024, 4, 1))) == [
+            (
+                "1.8: the complaint is outside the time limit (it ended on 2023-12-01), so the "
+                "decision must record how discretion to accept it was considered"
+            )
+        ]
+        steps = (D(2024, 3, 5), D(2024, 3, 12), D(2024, 3, 14), D(2024, 3, 15))
+        refused = self.stored_with(self.refused(D(2024, 3, 4), steps), reasons="")
+        assert strs(refused.audit(D(2024, 4, 1))) == [f"4.14: {self.REFUSED_NO_REASONS}"]
+
+    def test_a_loaded_decision_round_trips_and_loads_from_events(self) -> None:
+        """2.5: the stored breach survives a round trip and loads from already-built events."""
+        c = self.stored_with(self.declined(), reasons="")
+        assert Complaint.from_json(c.to_json()) == c
+        data = self.declined().events[-1].to_dict()["decision"] | {"reasons": ""}
+        events = (
+            self.declined().events[0],
+            Declined(on=D(2025, 6, 3), decision=ExclusionDecision.from_dict(data, checked=False)),
+        )
+        assert Complaint.from_events(events) == c
+        assert strs(Complaint.from_events(events).audit(D(2025, 7, 1))) == [
+            f"2.5: {self.NO_REASONS}"
+        ]
+
+    def test_a_decision_that_met_the_code_gives_no_finding(self) -> None:
+        """2.1, 2.5: a sound recorded decision adds nothing to the audit."""
+        assert self.stored_with(self.declined()).audit(D(2025, 7, 1)) == ()
+
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            (
+                {"decided_on": "2025-02-30"},
+                "events[1].decision.decided_on: no such date: '2025-02-30'",
+            ),
+            ({"reasons": 3}, "events[1].decision.reasons: expected text, got int"),
+            ({"colour": "red"}, "events[1].decision: unknown field 'colour'"),
+            ({"grounds": "none"}, "events[1].decision.grounds: expected a list, got str"),
+        ],
+    )
+    def test_a_malformed_decision_still_names_its_path(
+        self, changes: dict[str, object], message: str
+    ) -> None:
+        """2.1: only a breach of the Code loads; malformed data is InvalidRecord with its path."""
+        with pytest.raises(InvalidRecord) as info:
+            self.stored_with(self.declined(), **changes)
+        assert str(info.value) == message
+
+    @pytest.mark.parametrize(
+        ("mutate", "message"),
+        [
+            (lambda e: e.pop("decision"), "events[1].decision: missing required field"),
+            (lambda e: e.update(decision=None), "events[1].decision: expected an object"),
+            (lambda e: e.update(on="2025-06-31"), "events[1].on: not an ISO date"),
+            (lambda e: e.update(colour="red"), "events[1].colour: unknown field"),
+        ],
+    )
+    def test_a_malformed_decision_event_names_its_path(self, mutate: object, message: str) -> None:
+        """2.1: the decision's event is read field by field like any other event."""
+        data = json.loads(self.declined().to_json())
+        mutate(data["events"][1])  # type: ignore[operator]
+        with pytest.raises(InvalidRecord) as info:
+            Complaint.from_dict(data)
+        assert str(info.value).startswith(message)
+
+    def test_the_verbs_still_refuse_a_decision_that_breaches_the_code(self) -> None:
+        """2.5, 5.11: a decision read unchecked cannot be recorded as a new decision."""
+        stored = self.declined().events[-1].to_dict()["decision"] | {"reasons": ""}
+        decision = ExclusionDecision.from_dict(stored, checked=False)
+        with pytest.raises(ProvisionViolation) as info:
+            Complaint.receive("C-43", received=D(2025, 6, 2)).decline(D(2025, 6, 2), decision)
+        assert str(info.value) == f"2.5: {self.NO_REASONS}"
+        steps = (D(2024, 5, 7), D(2024, 5, 20), D(2024, 6, 3), D(2024, 6, 4))
+        refusal = self.refused(D(2024, 5, 3), steps).events[-1].to_dict()["decision"]
+        decision = ExclusionDecision.from_dict(refusal | {"grounds": []}, checked=False)
+        with pytest.raises(ProvisionViolation) as info:
+            answered().request_escalation(D(2024, 6, 3)).refuse_escalation(D(2024, 6, 4), decision)
+        assert str(info.value) == f"5.11: {self.REFUSED_NO_GROUND}"

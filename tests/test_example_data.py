@@ -227,7 +227,6 @@ def test_malformed_records_fail_the_schema_and_the_loader(
 
 
 DECISION_MALFORMED: dict[str, Callable[[dict[str, Any]], None]] = {
-    "no grounds": _set(lambda d: _event(d, "declined")["decision"], "grounds", []),
     "an unknown ground": _set(
         lambda d: _event(d, "declined")["decision"]["grounds"][0], "kind", "too_hard"
     ),
@@ -240,13 +239,22 @@ DECISION_MALFORMED: dict[str, Callable[[dict[str, Any]], None]] = {
 def test_malformed_decisions_fail_the_schema_and_the_loader(
     change: Callable[[dict[str, Any]], None],
 ) -> None:
-    """2.1 and 2.4: a decision without grounds, or malformed, fails both."""
+    """2.4: a malformed decision fails both the schema and the loader."""
     data = _declined()
     assert VALIDATOR.is_valid(data)
     change(data)
     assert not VALIDATOR.is_valid(data)
     with pytest.raises(ComplaintCodeError):
         Complaint.from_dict(data)
+
+
+def test_a_stored_decision_naming_no_ground_validates_loads_and_is_audited() -> None:
+    """2.1: history that breached the Code is kept: it validates, loads, and the audit says so."""
+    data = _declined()
+    _event(data, "declined")["decision"]["grounds"] = []
+    assert VALIDATOR.is_valid(data)
+    complaint = Complaint.from_dict(data)
+    assert [f.code for f in complaint.audit(complaint.events[-1].on)] == ["2.1"]
 
 
 def test_optional_fields_may_be_null_or_left_out() -> None:

@@ -1043,3 +1043,183 @@ def test_decision_is_the_short_name_of_exclusion_decision() -> None:
     from complaintcode.exclusions import Decision  # noqa: PLC0415
 
     assert Decision is ExclusionDecision
+
+
+# --- stored decisions that breached the Code ---------------------------------------
+
+NO_GROUND = (
+    "a complaint must be accepted unless there is a valid reason not to, and this decision "
+    "rests on no ground"
+)
+NO_REASONS = (
+    "each complaint must be considered on its own circumstances, and this decision gives no "
+    "reasons for this one"
+)
+NO_DISCRETION = (
+    "the complaint is outside the time limit (it ended on 2025-05-31), so the decision must "
+    "record how discretion to accept it was considered"
+)
+REFUSED_NO_GROUND = (
+    "escalation may be refused only on a ground in section 2, and this decision rests on none"
+)
+REFUSED_NO_REASONS = (
+    "the reasons for refusing escalation must be set out clearly, and this decision gives none"
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"grounds": []}, [("2.1", NO_GROUND)]),
+        ({"reasons": " "}, [("2.5", NO_REASONS)]),
+        ({"discretion_considered": None}, [("2.3", NO_DISCRETION)]),
+        (
+            {"reasons": "", "discretion_considered": "  "},
+            [("2.5", NO_REASONS), ("2.3", NO_DISCRETION)],
+        ),
+        (
+            {"grounds": [], "reasons": ""},
+            [("2.1", NO_GROUND), ("2.5", NO_REASONS)],
+        ),
+        (
+            {"refusing_escalation": True, "grounds": [], "reasons": "\n"},
+            [("5.11", REFUSED_NO_GROUND), ("5.11", REFUSED_NO_REASONS)],
+        ),
+        (
+            {"refusing_escalation": True, "discretion_considered": None},
+            [("2.3", NO_DISCRETION)],
+        ),
+    ],
+)
+def test_a_stored_decision_that_breached_the_code_loads_unchecked(
+    changes: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    """2.1, 2.3, 2.5, 5.11: read unchecked, the decision loads and lists its breaches in order."""
+    data = _broken(**changes)
+    stored = ExclusionDecision.from_dict(data, checked=False)
+    assert stored.to_dict() == data
+    problems = stored.problems()
+    assert [(p.provision.number, p.message) for p in problems] == expected
+    assert all(p.provision.edition == 2024 for p in problems)
+    assert all(p.on == D(2025, 6, 5) and p.severity == "breach" for p in problems)
+    with pytest.raises(ProvisionViolation) as err:
+        ExclusionDecision.from_dict(data)
+    assert str(err.value) == str(problems[0])
+    with pytest.raises(ProvisionViolation) as err:
+        ExclusionDecision(**attrs.asdict(stored, recurse=False))
+    assert (err.value.provision, err.value.message) == (problems[0].provision, problems[0].message)
+
+
+def test_a_stored_decision_repeating_its_grounds_text_is_a_breach_of_2_5() -> None:
+    """2.5: reasons that only copy a ground's text are found, and refused when checked."""
+    data = _broken(reasons=_decision().grounds[0].reason.upper())
+    stored = ExclusionDecision.from_dict(data, checked=False)
+    assert [str(p) for p in stored.problems()] == [
+        (
+            "2.5: the reasons only repeat a ground's text; give reasons about this complaint's "
+            "own circumstances"
+        )
+    ]
+    with pytest.raises(ProvisionViolation) as err:
+        ExclusionDecision.from_dict(data)
+    assert err.value.provision.number == "2.5"
+
+
+def test_a_decision_that_meets_the_code_has_no_problems() -> None:
+    """2.1, 2.3, 2.5: a decision made new, checked or unchecked, lists no problems."""
+    d = _decision()
+    assert d.problems() == ()
+    assert ExclusionDecision.from_dict(d.to_dict(), checked=False) == d
+
+
+def test_a_stored_2022_decision_cites_the_2022_edition() -> None:
+    """1.7, 1.8, 4.14: a 2022 decision's breaches carry the 2022 numbers; 2.5 has no counterpart."""
+    late_2022 = facts(D(2024, 3, 4), D(2023, 6, 1))
+    d = decide(
+        assess(late_2022),
+        grounds=["time_limit"],
+        reasons="The leak was mended in June 2023 and nothing has happened since.",
+        decided_by="J. Patel",
+        discretion_considered="You gave no reason for the delay.",
+    )
+    assert d.edition == CODE_2022
+    data = d.to_dict() | {"grounds": [], "reasons": " "}
+    declined = ExclusionDecision.from_dict(data, checked=False).problems()
+    assert [(p.provision.number, p.provision.edition) for p in declined] == [
+        ("1.7", 2022),
+        ("2.5", 2024),
+    ]
+    late = ExclusionDecision.from_dict(d.to_dict() | {"discretion_considered": None}, checked=False)
+    assert [str(p) for p in late.problems()] == [
+        (
+            "1.8: the complaint is outside the time limit (it ended on 2023-12-01), so the "
+            "decision must record how discretion to accept it was considered"
+        )
+    ]
+    refused = ExclusionDecision.from_dict(data | {"refusing_escalation": True}, checked=False)
+    assert [str(p) for p in refused.problems()] == [
+        f"4.14: {REFUSED_NO_GROUND}",
+        f"4.14: {REFUSED_NO_REASONS}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("decision", "decision: expected an object, got str"),
+        (_broken(unknown=1), "decision: unknown field 'unknown'"),
+        (_broken(reasons=None), "decision.reasons: missing required field"),
+        (_broken(reasons=5), "decision.reasons: expected text, got int"),
+        (_broken(grounds=["time_limit"]), "decision.grounds[0]: expected an object, got str"),
+        (_broken(decided_by=" "), "decision.decided_by: a decision names the person who took it"),
+        (
+            _broken(decided_on="2025-02-30"),
+            "decision.decided_on: no such date: '2025-02-30'",
+        ),
+        (
+            _broken(discretion_considered=7),
+            "decision.discretion_considered: expected text, got int",
+        ),
+    ],
+)
+def test_a_malformed_stored_decision_is_refused_even_unchecked(data: object, message: str) -> None:
+    """2.1: reading without the Code's checks still refuses malformed data, with its path."""
+    with pytest.raises(InvalidRecord) as err:
+        ExclusionDecision.from_dict(data, checked=False)
+    assert str(err.value) == message
+
+
+@given(
+    exclusion_facts(),
+    st.data(),
+    st.sampled_from(("", " ", "GROUND", "Your claim is before the court.")),
+    st.sampled_from((None, "", "You gave no reason for the delay.")),
+    st.booleans(),
+)
+def test_the_constructor_refuses_exactly_the_first_problem(
+    f: ExclusionFacts, data: st.DataObject, reasons: str, discretion: str | None, refusing: bool
+) -> None:
+    """2.1, 2.3, 2.5, 5.11: problems() and the constructor's checks are one set of rules."""
+    a = assess(f)
+    grounds = data.draw(st.lists(st.sampled_from(a.grounds), unique=True)) if a.grounds else []
+    if reasons == "GROUND":
+        reasons = grounds[0].reason if grounds else ""
+    stored_form = {
+        "edition": a.edition.year,
+        "refusing_escalation": refusing,
+        "grounds": [g.to_dict() for g in grounds],
+        "reasons": reasons,
+        "discretion_considered": discretion,
+        "decided_by": "J. Patel",
+        "decided_on": a.on.isoformat(),
+    }
+    stored = ExclusionDecision.from_dict(stored_form, checked=False)
+    assert stored.to_dict() == stored_form
+    problems = stored.problems()
+    if not problems:
+        assert ExclusionDecision.from_dict(stored_form) == stored
+        return
+    assert all(p.provision.edition in (a.edition.year, 2024) for p in problems)
+    with pytest.raises(ProvisionViolation) as err:
+        ExclusionDecision.from_dict(stored_form)
+    assert (err.value.provision, err.value.message) == (problems[0].provision, problems[0].message)

@@ -20,6 +20,7 @@ from complaintcode.deadlines import (
     response_due,
 )
 from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
+from complaintcode.events import Declined, EscalationRefused
 from complaintcode.exclusions import ExclusionDecision
 from complaintcode.findings import Finding
 from complaintcode.letters import (
@@ -340,6 +341,9 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
         found.extend(_keep_informed(edition, replayed, late))
     if replayed.actions:
         found.extend(_action_findings(edition, replayed, as_of))
+    decided = replayed.terminal
+    if isinstance(decided, (Declined, EscalationRefused)):
+        found.extend(_decision_findings(decided))
     if not found:
         return ()
     found.sort(key=_order)
@@ -429,6 +433,14 @@ def _keep_informed(
     ]
 
 
+def _decision_findings(event: Declined | EscalationRefused) -> list[Finding]:
+    """A recorded decision's breaches of the Code (2.1, 2.3, 2.5; 5.11), dated by its event."""
+    return [
+        Finding(provision=p.provision, message=p.message, on=event.on)
+        for p in event.decision.problems()
+    ]
+
+
 def _action_findings(edition: Edition, replayed: Replay, as_of: dt.date) -> list[Finding]:
     found = []
     for key, action in replayed.actions.items():
@@ -513,7 +525,7 @@ def _refuse_incomplete(findings: list[Finding]) -> None:
 
 
 def check_decision(decision: ExclusionDecision, *, refusing_escalation: bool) -> None:
-    """Refuse anything but a person's decision of the right kind (2.1, 2.4, 5.11)."""
+    """Refuse anything but a person's decision of the right kind that meets the Code (2.1-2.5, 5.11)."""
     if not isinstance(decision, ExclusionDecision):
         raise InvalidRecord(
             f"expected an ExclusionDecision, got {type(decision).__name__}", path="decision"
@@ -521,3 +533,6 @@ def check_decision(decision: ExclusionDecision, *, refusing_escalation: bool) ->
     if decision.refusing_escalation is not refusing_escalation:
         kind = "refusing escalation" if refusing_escalation else "not accepting a complaint"
         raise InvalidRecord(f"the decision is not one {kind}", path="decision")
+    breaches = decision.problems()  # a stored decision read unchecked may carry one
+    if breaches:
+        raise ProvisionViolation(breaches[0].provision, breaches[0].message)

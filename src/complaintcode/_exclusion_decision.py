@@ -34,6 +34,7 @@ from complaintcode._exclusion_fields import build, date, read_object, stored_dat
 from complaintcode.editions import Edition, edition_by_year
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.exclusions import ExclusionAssessment, Ground, GroundKind, _grounds
+from complaintcode.findings import Finding
 from complaintcode.provisions import Provision
 
 if TYPE_CHECKING:
@@ -72,7 +73,10 @@ class ExclusionDecision:
     """A person's decision not to accept a complaint (2.1, 2.4, 2.5) or to refuse escalation (5.11).
 
     Build it with :func:`decide`, which checks that its grounds come from an
-    assessment. Constructing one directly runs every other check.
+    assessment. Constructing one directly runs every other check, listed by
+    :meth:`problems`; a stored decision can be read back without them
+    (:meth:`from_dict` with ``checked=False``), so that a history that breached
+    the Code still loads and its audit reports the breach.
 
     Attributes:
         edition: The edition applied.
@@ -103,41 +107,96 @@ class ExclusionDecision:
     discretion_considered: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        if not self.decided_by.strip():
-            raise InvalidRecord("a decision names the person who took it", path="decided_by")
+        _require_person(self)
+        found = self.problems()
+        if found:
+            raise ProvisionViolation(found[0].provision, found[0].message)
+
+    def problems(self) -> tuple[Finding, ...]:
+        """Every breach of the Code in the decision (2.1, 2.3, 2.5; 5.11 when refusing escalation).
+
+        These are the constructor's checks: a decision made new is refused with
+        the first of them as a :class:`~complaintcode.errors.ProvisionViolation`.
+        A stored decision read with ``from_dict(..., checked=False)`` keeps its
+        breaches, so that :meth:`~complaintcode.complaint.Complaint.audit` can
+        report them with the same messages.
+
+        Returns:
+            The findings, dated on the decision, in the order the constructor
+            checks them; empty when the decision meets the Code.
+
+        >>> stored = {"edition": 2024, "grounds": [], "reasons": " ", "decided_by": "J. Patel"}
+        >>> d = ExclusionDecision.from_dict(stored | {"decided_on": "2025-06-02"}, checked=False)
+        >>> for problem in d.problems():
+        ...     print(problem)
+        2.1: a complaint must be accepted unless there is a valid reason not to, and this decision rests on no ground
+        2.5: each complaint must be considered on its own circumstances, and this decision gives no reasons for this one
+        """
         refusing = self.refusing_escalation
+        found: list[Finding] = []
         if not self.grounds:
-            raise ProvisionViolation(
-                self._cite("accept"),
-                "escalation may be refused only on a ground in section 2, and this decision "
-                "rests on none"
-                if refusing
-                else "a complaint must be accepted unless there is a valid reason not to, and "
-                "this decision rests on no ground",
+            found.append(
+                self._breach(
+                    "accept",
+                    "escalation may be refused only on a ground in section 2, and this decision "
+                    "rests on none"
+                    if refusing
+                    else "a complaint must be accepted unless there is a valid reason not to, "
+                    "and this decision rests on no ground",
+                )
             )
         text = self.reasons.strip()
         if not text:
-            raise ProvisionViolation(
-                self._cite("no_blanket_exclusion"),
-                "the reasons for refusing escalation must be set out clearly, and this decision "
-                "gives none"
-                if refusing
-                else "each complaint must be considered on its own circumstances, and this "
-                "decision gives no reasons for this one",
+            found.append(
+                self._breach(
+                    "no_blanket_exclusion",
+                    "the reasons for refusing escalation must be set out clearly, and this "
+                    "decision gives none"
+                    if refusing
+                    else "each complaint must be considered on its own circumstances, and this "
+                    "decision gives no reasons for this one",
+                )
             )
-        if any(text.casefold() == g.reason.strip().casefold() for g in self.grounds):
-            raise ProvisionViolation(
-                self._cite("no_blanket_exclusion"),
-                "the reasons only repeat a ground's text; give reasons about this complaint's "
-                "own circumstances",
+        elif any(text.casefold() == g.reason.strip().casefold() for g in self.grounds):
+            found.append(
+                self._breach(
+                    "no_blanket_exclusion",
+                    "the reasons only repeat a ground's text; give reasons about this "
+                    "complaint's own circumstances",
+                )
             )
         late = next((g for g in self.grounds if g.discretionary), None)
         if late is not None and not (self.discretion_considered or "").strip():
-            raise ProvisionViolation(
-                self.edition.cite("exclusion_time_limit"),
-                f"the complaint is outside the time limit (it ended on {late.limit_ends}), so "
-                "the decision must record how discretion to accept it was considered",
+            found.append(
+                Finding(
+                    provision=self.edition.cite("exclusion_time_limit"),
+                    message=f"the complaint is outside the time limit (it ended on "
+                    f"{late.limit_ends}), so the decision must record how discretion to accept "
+                    "it was considered",
+                    on=self.decided_on,
+                )
             )
+        return tuple(found)
+
+    def _breach(self, key: str, message: str) -> Finding:
+        return Finding(provision=self._cite(key), message=message, on=self.decided_on)
+
+    @classmethod
+    def _as_stored(cls, **values: object) -> ExclusionDecision:
+        """A decision exactly as stored, keeping any breach of the Code for :meth:`problems`.
+
+        Each field is converted and validated as the constructor does, and the
+        decision must still name who took it; only the Code's checks are left out.
+        """
+        new = object.__new__(cls)
+        for field in attrs.fields(cls):
+            value = values.get(field.name, field.default)
+            if callable(field.converter):
+                value = field.converter(value)
+            object.__setattr__(new, field.name, value)
+        attrs.validate(new)
+        _require_person(new)
+        return new
 
     @classmethod
     def decide(
@@ -248,12 +307,28 @@ class ExclusionDecision:
         }
 
     @classmethod
-    def from_dict(cls, data: object, *, path: str = "decision") -> ExclusionDecision:
-        """Rebuild a decision from :meth:`to_dict` output, running every check again.
+    def from_dict(
+        cls, data: object, *, path: str = "decision", checked: bool = True
+    ) -> ExclusionDecision:
+        """Rebuild a decision from :meth:`to_dict` output.
+
+        Args:
+            data: The JSON object.
+            path: Where the object sits in a larger document, for error messages.
+            checked: ``True`` to run the Code's checks again, as for a decision
+                made new; ``False`` to read the decision as it was stored, a
+                breach of the Code and all, for :meth:`problems` and the
+                complaint's audit to report. A complaint's record is read with
+                ``False``.
+
+        Returns:
+            The decision.
 
         Raises:
-            InvalidRecord: With the path of the bad field.
-            ProvisionViolation: For a stored decision that breaches the Code.
+            InvalidRecord: For malformed data, with the path of the bad field,
+                whether checked or not.
+            ProvisionViolation: When checked, for a stored decision that
+                breaches the Code.
 
         >>> from complaintcode.exclusions import ExclusionFacts, assess
         >>> f = ExclusionFacts(
@@ -269,6 +344,12 @@ class ExclusionDecision:
         ... )
         >>> ExclusionDecision.from_dict(d.to_dict()) == d
         True
+        >>> ExclusionDecision.from_dict(d.to_dict() | {"grounds": []})
+        Traceback (most recent call last):
+        ...
+        complaintcode.errors.ProvisionViolation: 2.1: a complaint must be accepted unless there is a valid reason not to, and this decision rests on no ground
+        >>> ExclusionDecision.from_dict(d.to_dict() | {"grounds": []}, checked=False).grounds
+        ()
         """
         names = tuple(f.name for f in attrs.fields(cls))
         kwargs = read_object(
@@ -287,7 +368,12 @@ class ExclusionDecision:
         kwargs["grounds"] = tuple(
             Ground.from_dict(g, path=f"{path}.grounds[{i}]") for i, g in enumerate(grounds)
         )
-        return build(cls, kwargs, path)
+        return build(cls if checked else cls._as_stored, kwargs, path)
+
+
+def _require_person(decision: ExclusionDecision) -> None:
+    if not decision.decided_by.strip():
+        raise InvalidRecord("a decision names the person who took it", path="decided_by")
 
 
 def decide(

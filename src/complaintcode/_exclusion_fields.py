@@ -81,8 +81,8 @@ def read_object(
     return dict(data)
 
 
-def build(cls: type[_T], kwargs: dict[str, Any], path: str) -> _T:
-    """Make a record, putting ``path`` before the path of a bad field.
+def build(cls: Callable[..., _T], kwargs: dict[str, Any], path: str) -> _T:
+    """Make a record with ``cls`` (a class or a constructor), putting ``path`` before a bad field's path.
 
     A breach of the Code (:class:`~complaintcode.errors.ProvisionViolation`)
     passes through unchanged.
