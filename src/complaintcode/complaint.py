@@ -36,107 +36,26 @@ import attrs
 
 from complaintcode import _audit, _html
 from complaintcode._replay import Replay, replay
+from complaintcode._verbs import Verbs
+from complaintcode._views import StageRecord, TrackedAction
 from complaintcode.calendar import WorkingCalendar, england_and_wales
-from complaintcode.definition import ComplaintDefinition
-from complaintcode.errors import InvalidRecord, ProvisionViolation
-from complaintcode.events import (
-    Acknowledged,
-    ActionAdded,
-    ActionCompleted,
-    ActionUpdated,
-    Closed,
-    Declined,
-    EscalationRefused,
-    EscalationRequested,
-    Event,
-    Extended,
-    IssueRaised,
-    Received,
-    ReferredToOmbudsman,
-    Responded,
-    UpdatesAgreed,
-    Withdrawn,
-    event_from_dict,
-)
-from complaintcode.lifecycle import FINAL_STATES, OPEN_STATES, ensure_different_handler
+from complaintcode.errors import InvalidRecord
+from complaintcode.events import Acknowledged, Event, IssueRaised, Received, event_from_dict
+from complaintcode.lifecycle import FINAL_STATES, OPEN_STATES
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from complaintcode.deadlines import Deadline
+    from complaintcode.definition import ComplaintDefinition
     from complaintcode.editions import Edition
-    from complaintcode.exclusions import ExclusionDecision
     from complaintcode.findings import Finding
-    from complaintcode.letters import ExtensionNotice, Stage1Response, Stage2Response
 
 __all__ = ["JSON_FORMAT", "Complaint", "StageRecord", "TrackedAction"]
 
 #: The name and version written into every complaint's JSON.
 JSON_FORMAT = "complaintcode/complaint@1"
-
-
-@attrs.frozen(kw_only=True)
-class TrackedAction:
-    """An outstanding action, as the record tracks it (6.6, 6.17).
-
-    Attributes:
-        action_id: The landlord's identifier for the action.
-        description: What will be done.
-        stage: The stage whose response promised it.
-        added_on: When it was recorded.
-        due: When it is due now (an update may have moved it).
-        updates: The updates given to the resident, as (date, note) pairs.
-        completed_on: When it was completed, or ``None`` while outstanding.
-    """
-
-    action_id: str
-    description: str
-    stage: Stage
-    added_on: dt.date
-    due: dt.date
-    updates: tuple[tuple[dt.date, str], ...]
-    completed_on: dt.date | None
-
-
-@attrs.frozen(kw_only=True)
-class StageRecord:
-    """What happened at one stage of a complaint, with its deadlines: the facts reports count.
-
-    Attributes:
-        stage: The stage.
-        started: The day the stage began: receipt for stage 1, the escalation
-            request for stage 2.
-        acknowledged: The day it was acknowledged, if it was.
-        acknowledgement_due: The acknowledgement deadline, where the edition sets one.
-        responded: The day of the response, if there was one.
-        response_due: The response deadline without any extension.
-        extended_due: The response deadline with every extension, or ``None``
-            if the response was never extended.
-        extended_by: Working days of extension in all.
-        extension_within_limit: Whether every extension kept within the
-            edition's limit or recorded a good reason (6.4, 6.15).
-        handler: Who handled the stage.
-        ended: How the stage ended without a response, if it did:
-            ``"withdrawn"``, ``"declined"`` or ``"refused"``; ``None`` otherwise.
-    """
-
-    stage: Stage
-    started: dt.date
-    acknowledged: dt.date | None
-    acknowledgement_due: dt.date | None
-    responded: dt.date | None
-    response_due: dt.date
-    extended_due: dt.date | None
-    extended_by: int
-    extension_within_limit: bool
-    handler: str | None
-    ended: str | None
-
-    @property
-    def final_due(self) -> dt.date:
-        """The response deadline with extensions, or without where there were none."""
-        return self.extended_due or self.response_due
 
 
 def _to_events(value: Iterable[Event]) -> tuple[Event, ...]:
@@ -148,7 +67,7 @@ def _default_calendar() -> WorkingCalendar:
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class Complaint:
+class Complaint(Verbs):
     """A complaint: its events, and everything derived from them.
 
     Build one with :meth:`receive` (a new complaint) or :meth:`from_events`
@@ -422,178 +341,6 @@ class Complaint:
         ['6.2: not acknowledged at stage 1 by 2024-05-13 (as of 2024-05-20)']
         """
         return _audit.audit(self, self._as_of(as_of), as_of)
-
-    # --- the verbs --------------------------------------------------------------
-
-    def acknowledge(self, on: dt.date, handler: str, definition: ComplaintDefinition) -> Complaint:
-        """Acknowledge, define and log the complaint at stage 1, or at stage 2 after escalation.
-
-        Args:
-            on: The day of the acknowledgement.
-            handler: Who handles the stage.
-            definition: The complaint definition (5.6, 5.7).
-
-        Raises:
-            ProvisionViolation: For an incomplete definition (5.6), or a stage 2
-                handler who handled stage 1 (6.13).
-            ActionNotAllowed: If the complaint is not awaiting an acknowledgement.
-            InvalidRecord: For malformed input or a date before the last event.
-        """
-        if not isinstance(definition, ComplaintDefinition):
-            raise InvalidRecord(
-                f"expected a ComplaintDefinition, got {type(definition).__name__}",
-                path="definition",
-            )
-        if not isinstance(handler, str) or not handler.strip():
-            raise InvalidRecord("the acknowledgement needs the handler's name", path="handler")
-        problems = definition.problems()
-        if problems:
-            raise ProvisionViolation(self.edition.cite("definition"), problems[0].message)
-        stage = Stage.TWO if self._replay.state == "escalation_requested" else Stage.ONE
-        if stage is Stage.TWO:
-            ensure_different_handler(self._replay.handlers[1], handler)
-        return self._with(Acknowledged(on=on, stage=stage, handler=handler, definition=definition))
-
-    def extend(
-        self,
-        on: dt.date,
-        working_days: int,
-        reason: str,
-        *,
-        ombudsman_details_given: bool,
-        good_reason: str | None = None,
-        letter: ExtensionNotice | None = None,
-    ) -> Complaint:
-        """Extend the response deadline at the current stage (6.4, 6.5; 6.15, 6.16).
-
-        Args:
-            on: The day the resident was told.
-            working_days: Working days to add.
-            reason: The reason explained to the resident.
-            ombudsman_details_given: Whether the notice gave the Ombudsman's details.
-            good_reason: The good reason for going beyond the edition's limit.
-            letter: The extension notice, checked before it is recorded.
-
-        Raises:
-            ProvisionViolation: For no reason, no Ombudsman details, a notice
-                after the deadline it extends, or an extension beyond the limit
-                without a good reason.
-        """
-        return _audit.record_extension(
-            self,
-            Extended(
-                on=on,
-                stage=self._replay.stage or Stage.ONE,
-                working_days=working_days,
-                reason=reason,
-                ombudsman_details_given=ombudsman_details_given,
-                good_reason=good_reason,
-                letter=letter,
-            ),
-        )
-
-    def respond(
-        self,
-        on: dt.date,
-        *,
-        handler: str | None = None,
-        letter: Stage1Response | Stage2Response | None = None,
-    ) -> Complaint:
-        """Record the response at the current stage: stage 1's, or the final response.
-
-        A response is due when the answer is known, even if actions remain
-        (6.6, 6.17): record those with :meth:`add_action`.
-
-        Raises:
-            IncompleteLetter: If the letter lacks what the Code requires.
-            ActionNotAllowed: If no stage is awaiting a response.
-        """
-        event = Responded(
-            on=on, stage=self._replay.stage or Stage.ONE, handler=handler, letter=letter
-        )
-        return _audit.record_letter(self, event)
-
-    def request_escalation(self, on: dt.date, *, reason: str | None = None) -> Complaint:
-        """The resident asks for stage 2. No reason is required of them (6.12).
-
-        Raises:
-            ProvisionViolation: After the stage 2 (final) response (5.3).
-            ActionNotAllowed: Before a stage 1 response.
-        """
-        return self._with(EscalationRequested(on=on, reason=reason))
-
-    def refuse_escalation(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
-        """Refuse to escalate, on a section 2 ground with the reasons (5.11).
-
-        Args:
-            on: The day of the decision.
-            decision: The :class:`~complaintcode.exclusions.ExclusionDecision`,
-                made with ``refusing_escalation=True``.
-        """
-        _audit.check_decision(decision, refusing_escalation=True)
-        return self._with(EscalationRefused(on=on, decision=decision))
-
-    def decline(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
-        """Do not accept the complaint, on a section 2 ground with the reasons (2.1, 2.4).
-
-        Args:
-            on: The day of the decision.
-            decision: The :class:`~complaintcode.exclusions.ExclusionDecision`.
-        """
-        _audit.check_decision(decision, refusing_escalation=False)
-        return self._with(Declined(on=on, decision=decision))
-
-    def withdraw(self, on: dt.date, *, reason: str | None = None) -> Complaint:
-        """The resident withdraws the complaint; allowed at any open point."""
-        return self._with(Withdrawn(on=on, reason=reason))
-
-    def close(self, on: dt.date) -> Complaint:
-        """Close the complaint after stage 1 (no escalation) or after the final response."""
-        return self._with(Closed(on=on))
-
-    def refer_to_ombudsman(self, on: dt.date) -> Complaint:
-        """Record that the complaint, or a decision on it, went to the Ombudsman."""
-        return self._with(ReferredToOmbudsman(on=on))
-
-    def add_action(self, on: dt.date, action_id: str, description: str, due: dt.date) -> Complaint:
-        """Track an outstanding action promised in a response (6.6, 6.17)."""
-        stage = self.stage or Stage.ONE
-        return self._with(
-            ActionAdded(on=on, action_id=action_id, description=description, due=due, stage=stage)
-        )
-
-    def update_action(
-        self, on: dt.date, action_id: str, note: str, *, new_due: dt.date | None = None
-    ) -> Complaint:
-        """Record an update given to the resident on an outstanding action."""
-        return self._with(ActionUpdated(on=on, action_id=action_id, note=note, new_due=new_due))
-
-    def complete_action(self, on: dt.date, action_id: str) -> Complaint:
-        """Record that an outstanding action was completed."""
-        return self._with(ActionCompleted(on=on, action_id=action_id))
-
-    def raise_issue(self, on: dt.date, description: str, *, related: bool) -> Complaint:
-        """Record a further issue raised during the complaint (6.8).
-
-        A related issue raised while the stage 1 response is still to be issued
-        is folded into it; anything else is to be logged as a new complaint.
-        The event's ``folded`` says which.
-
-        >>> import datetime as dt
-        >>> c = Complaint.receive("C-4", received=dt.date(2024, 5, 3))
-        >>> c.raise_issue(dt.date(2024, 5, 4), "the bathroom fan too", related=True).issues[
-        ...     0
-        ... ].folded
-        False
-        """
-        folded = bool(related) and self._replay.state == "stage_1"
-        return self._with(
-            IssueRaised(on=on, description=description, related=related, folded=folded)
-        )
-
-    def agree_updates(self, on: dt.date, every_working_days: int, *, note: str = "") -> Complaint:
-        """Record the intervals agreed for updates while a response will be late (5.9)."""
-        return self._with(UpdatesAgreed(on=on, every_working_days=every_working_days, note=note))
 
     # --- persistence ------------------------------------------------------------
 

@@ -26,17 +26,19 @@ assumption that the step happens on its own last permitted day, and says so:
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING
 
 import attrs
 
+from complaintcode._deadline import Action, Deadline, checked_date
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.editions import Edition, StageTimescales, edition_for
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.findings import Finding
-from complaintcode.provisions import Provision
 from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "Action",
@@ -47,94 +49,6 @@ __all__ = [
     "response_due",
 ]
 
-#: The actions a deadline can be for.
-Action = Literal["acknowledge", "respond", "send extension notice", "complete action"]
-
-
-@attrs.frozen(kw_only=True)
-class Deadline:
-    """Something due by a date, under a provision of an edition of the Code.
-
-    Attributes:
-        action: What is due: ``"acknowledge"``, ``"respond"`` or
-            ``"send extension notice"``.
-        stage: The stage it belongs to.
-        due: The last day it may be done on.
-        provision: The provision that sets the timescale.
-        edition: The edition that governs the complaint (its rules count the
-            deadline and limit its extensions).
-        counted_from: The day counted as day 0.
-        counted_from_event: What happened on ``counted_from`` (``"received"``,
-            ``"acknowledged"``, ``"escalation requested"``...).
-        working_days: Working days from ``counted_from`` to ``due``.
-        projected: ``True`` when an earlier step has not happened yet and is
-            assumed to happen on its own last permitted day.
-        note: A plain explanation of a projection or an extension.
-        original_due: For an extended deadline, the due date before any
-            extension; ``None`` otherwise.
-        extended_by: Working days of extension in all, beyond ``original_due``.
-        good_reason: The recorded good reason for an extension longer than the
-            edition allows without one.
-    """
-
-    action: Action
-    stage: Stage
-    due: dt.date
-    provision: Provision
-    edition: Edition = attrs.field(repr=lambda e: e.title)
-    counted_from: dt.date
-    counted_from_event: str
-    working_days: int
-    projected: bool = False
-    note: str = ""
-    original_due: dt.date | None = None
-    extended_by: int = 0
-    good_reason: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.provision.number}: {self.action} at {self.stage} by {self.due.isoformat()}"
-
-    def is_met_by(self, done: dt.date) -> bool:
-        """Whether doing the action on ``done`` meets the deadline (on or before the due date).
-
-        >>> import datetime as dt
-        >>> d = acknowledgement_due(Stage.ONE, received=dt.date(2024, 5, 3))
-        >>> d.is_met_by(dt.date(2024, 5, 13)), d.is_met_by(dt.date(2024, 5, 14))
-        (True, False)
-        """
-        return _date(done, "done") <= self.due
-
-    def to_dict(self) -> dict[str, object]:
-        """The deadline as JSON-ready data (ISO dates, the provision number).
-
-        >>> import datetime as dt
-        >>> acknowledgement_due(Stage.ONE, received=dt.date(2024, 5, 3)).to_dict()["due"]
-        '2024-05-13'
-        """
-        return {
-            "action": self.action,
-            "stage": int(self.stage),
-            "due": self.due.isoformat(),
-            "provision": self.provision.number,
-            "edition": self.edition.year,
-            "counted_from": self.counted_from.isoformat(),
-            "counted_from_event": self.counted_from_event,
-            "working_days": self.working_days,
-            "projected": self.projected,
-            "note": self.note,
-            "original_due": self.original_due.isoformat() if self.original_due else None,
-            "extended_by": self.extended_by,
-            "good_reason": self.good_reason,
-        }
-
-
-def _date(value: object, name: str) -> dt.date:
-    if type(value) is dt.date:
-        return value
-    if isinstance(value, dt.datetime):
-        raise InvalidRecord("expected a date, got a datetime (pass its .date())", path=name)
-    raise InvalidRecord(f"expected a date, got {type(value).__name__}", path=name)
-
 
 def _check_extension(deadline: object) -> None:
     if not isinstance(deadline, Deadline):
@@ -142,7 +56,7 @@ def _check_extension(deadline: object) -> None:
 
 
 def _optional_date(value: object, name: str) -> dt.date | None:
-    return None if value is None else _date(value, name)
+    return None if value is None else checked_date(value, name)
 
 
 def _not_before(later: dt.date, earlier: dt.date, later_name: str, earlier_name: str) -> None:
@@ -157,7 +71,7 @@ def _not_before(later: dt.date, earlier: dt.date, later_name: str, earlier_name:
 def _resolve(
     received: object, edition: Edition | None, calendar: WorkingCalendar | None
 ) -> tuple[dt.date, Edition, WorkingCalendar]:
-    day = _date(received, "received")
+    day = checked_date(received, "received")
     if edition is not None and not isinstance(edition, Edition):
         raise InvalidRecord(f"expected an Edition, got {type(edition).__name__}", path="edition")
     if calendar is not None and not isinstance(calendar, WorkingCalendar):
