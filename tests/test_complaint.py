@@ -717,3 +717,16 @@ class TestRecordedDecisions:
         with pytest.raises(ProvisionViolation) as info:
             answered().request_escalation(D(2024, 6, 3)).refuse_escalation(D(2024, 6, 4), decision)
         assert str(info.value) == f"5.11: {self.REFUSED_NO_GROUND}"
+
+
+def test_a_2022_complaint_cites_5_12_for_the_same_handler_at_both_stages() -> None:
+    """5.12 (2022): refused and audited under the edition the complaint falls under."""
+    c = Complaint.receive("C-22", received=D(2024, 3, 28))
+    c = c.acknowledge(D(2024, 4, 2), "A. Khan", DEFINITION).respond(D(2024, 4, 15))
+    c = c.request_escalation(D(2024, 4, 22))
+    with pytest.raises(ProvisionViolation) as err:
+        c.acknowledge(D(2024, 4, 23), "a. khan", DEFINITION)
+    assert str(err.value) == (
+        "5.12: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)"
+    )
+    assert (err.value.provision.number, err.value.provision.edition) == ("5.12", 2022)

@@ -15,6 +15,7 @@ from complaintcode.findings import Finding
 from complaintcode.provisions import provision
 
 if TYPE_CHECKING:
+    from complaintcode._responses import _Response
     from complaintcode.calendar import WorkingCalendar
     from complaintcode.definition import ComplaintDefinition
     from complaintcode.editions import Edition
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
         DeclineNotice,
         EscalationRefusal,
         ExtensionNotice,
-        _Response,
     )
     from complaintcode.provisions import Provision
 

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Final, Literal
 if TYPE_CHECKING:
     import datetime as dt
 
+    from complaintcode._responses import _Response
     from complaintcode.definition import ComplaintDefinition
     from complaintcode.letters import (
         Acknowledgement,
         DeclineNotice,
         EscalationRefusal,
         ExtensionNotice,
-        _Response,
     )
     from complaintcode.remedies import Remedy
 

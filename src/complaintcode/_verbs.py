@@ -88,7 +88,9 @@ class Verbs:
             raise ProvisionViolation(self.edition.cite("definition"), problems[0].message)
         stage = Stage.TWO if self._replay.state == "escalation_requested" else Stage.ONE
         if stage is Stage.TWO:
-            ensure_different_handler(self._replay.handlers[1], handler)
+            ensure_different_handler(
+                self._replay.handlers[1], handler, edition=self._replay.edition
+            )
         return self._with(Acknowledged(on=on, stage=stage, handler=handler, definition=definition))
 
     def extend(

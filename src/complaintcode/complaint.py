@@ -146,19 +146,6 @@ class Complaint(Verbs):
             received_at=received_at,
             summary=summary,
         )
-        for name in ("issue_occurred", "became_aware"):
-            value = getattr(event, name)
-            if value is not None and value > received:
-                raise InvalidRecord(
-                    f"{value.isoformat()} is after the complaint was received "
-                    f"({received.isoformat()})",
-                    path=name,
-                )
-        if received_at is not None and received_at.date() != received:
-            raise InvalidRecord(
-                f"the time of receipt {received_at.isoformat()} is not on {received.isoformat()}",
-                path="received_at",
-            )
         return cls(events=(event,), calendar=calendar or england_and_wales())
 
     @classmethod

@@ -29,6 +29,8 @@ from complaintcode._notices import (
     EscalationRefusal,
     ExtensionNotice,
 )
+
+# Named here for the type hints of _letter_checks and _render, which import it from this module.
 from complaintcode._responses import (
     Acknowledgement,
     Outcome,
@@ -36,10 +38,8 @@ from complaintcode._responses import (
     PointDecision,
     Stage1Response,
     Stage2Response,
+    _Response,
 )
-
-# Named here for the type hints of _letter_checks and _render, which import it from this module.
-from complaintcode._responses import _Response as _Response  # noqa: PLC0414 - explicit re-export
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import IncompleteLetter, InvalidRecord
