@@ -730,3 +730,13 @@ def test_a_2022_complaint_cites_5_12_for_the_same_handler_at_both_stages() -> No
         "5.12: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)"
     )
     assert (err.value.provision.number, err.value.provision.edition) == ("5.12", 2022)
+
+
+def test_input_that_is_not_a_history_is_an_invalid_record() -> None:
+    """Bad input is a ComplaintCodeError saying what was wrong, never a builtin error."""
+    with pytest.raises(InvalidRecord) as err:
+        Complaint.from_events(None)  # type: ignore[arg-type]  # the wrong input is the point
+    assert str(err.value) == "events: expected the events as a sequence, got NoneType"
+    with pytest.raises(InvalidRecord) as err:
+        Complaint.from_json("[" * 100_000 + "]" * 100_000)
+    assert str(err.value) == "not JSON that a complaint could be: nested too deeply"

@@ -161,7 +161,13 @@ class Complaint(Verbs):
         Raises:
             InvalidRecord: With the path of the event at fault (``events[3]``).
         """
-        return cls(events=tuple(events), calendar=calendar or england_and_wales())
+        try:
+            stored = tuple(events)
+        except TypeError:
+            raise InvalidRecord(
+                f"expected the events as a sequence, got {type(events).__name__}", path="events"
+            ) from None
+        return cls(events=stored, calendar=calendar or england_and_wales())
 
     def _with(self, event: Event) -> Complaint:
         state = self._replay.copy()
@@ -381,4 +387,6 @@ class Complaint(Verbs):
             data = json.loads(text)
         except (ValueError, TypeError) as err:
             raise InvalidRecord(f"not JSON: {err}") from None
+        except RecursionError:
+            raise InvalidRecord("not JSON that a complaint could be: nested too deeply") from None
         return cls.from_dict(data, calendar=calendar)
