@@ -740,3 +740,23 @@ def test_input_that_is_not_a_history_is_an_invalid_record() -> None:
     with pytest.raises(InvalidRecord) as err:
         Complaint.from_json("[" * 100_000 + "]" * 100_000)
     assert str(err.value) == "not JSON that a complaint could be: nested too deeply"
+
+
+def test_an_incomplete_definition_in_loaded_history_is_audited() -> None:
+    """5.6: ``acknowledge`` refuses it; loaded history keeps it and the audit reports each gap."""
+    empty = ComplaintDefinition(understanding="", points=(), outcomes_sought=())
+    events = (
+        *received().events,
+        Acknowledged(on=D(2024, 5, 7), stage=1, handler="A", definition=empty),
+    )
+    assert strs(Complaint.from_events(events).audit(D(2024, 5, 8))) == [
+        (
+            "5.6: at stage 1: the complaint definition does not set out our understanding of the "
+            "complaint"
+        ),
+        "5.6: at stage 1: the complaint definition lists no point of complaint",
+        (
+            "5.6: at stage 1: the complaint definition states no outcome sought and asks no "
+            "clarification"
+        ),
+    ]

@@ -340,6 +340,8 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
         found.extend(_keep_informed(edition, replayed, late))
     if replayed.actions:
         found.extend(_action_findings(edition, replayed, as_of))
+    for stage in (Stage.ONE, Stage.TWO):
+        found.extend(_definition_findings(complaint, edition, stage, replayed.acknowledged[stage]))
     decided = replayed.terminal
     if isinstance(decided, (Declined, EscalationRefused)):
         found.extend(_decision_findings(decided))
@@ -348,6 +350,20 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
     found.sort(key=_order)
     reference = replayed.received.reference
     return tuple(_with_reference(f, reference) for f in found)
+
+
+def _definition_findings(
+    complaint: Complaint, edition: Edition, stage: Stage, acknowledged: dt.date | None
+) -> list[Finding]:
+    """What a recorded acknowledgement's complaint definition lacks (5.6), as the verb refuses."""
+    definition = complaint.definition(stage) if acknowledged is not None else None
+    if definition is None:
+        return []
+    cited = edition.cite("definition")
+    return [
+        Finding(provision=cited, message=f"at {stage}: {p.message}", on=acknowledged)
+        for p in definition.problems()
+    ]
 
 
 def _stage_findings(  # the audit's running state, passed explicitly
