@@ -780,3 +780,15 @@ def test_to_dict_is_json(args: dict[str, Any], days: int) -> None:
         assert dt.date.fromisoformat(str(data["due"])) == d.due
         assert data["provision"] == d.provision.number
         assert data["stage"] == int(d.stage)
+
+
+def test_an_extension_counts_on_the_calendar_the_deadline_was_counted_on() -> None:
+    """6.4: on Scotland's calendar 2 January 2024 is a holiday, so one more day is 3 January."""
+    d = response_due(1, received=D(2023, 12, 12), acknowledged=D(2023, 12, 13), calendar=scotland())
+    assert d.due == D(2023, 12, 29)
+    assert d.calendar is scotland()
+    assert extended_due(d, 1).due == D(2024, 1, 3)
+    assert extended_due(d, 1, calendar=england_and_wales()).due == D(2024, 1, 2)
+    assert extension_notice_due(d).calendar is scotland()
+    # The calendar is how the deadline was counted, not part of its value.
+    assert d == attrs.evolve(d, calendar=england_and_wales())

@@ -142,6 +142,7 @@ def due(complaint: Complaint, replayed: Replay) -> tuple[Deadline, ...]:
                     counted_from_event="action added",
                     working_days=calendar.working_days_between(added.on, action.due),
                     note=f"{key}: {added.description}",
+                    calendar=calendar,
                 )
             )
     out.sort(key=lambda d: d.due)

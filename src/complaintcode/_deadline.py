@@ -11,6 +11,7 @@ from typing import Literal
 
 import attrs
 
+from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.editions import Edition
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
@@ -44,6 +45,9 @@ class Deadline:
         extended_by: Working days of extension in all, beyond ``original_due``.
         good_reason: The recorded good reason for an extension longer than the
             edition allows without one.
+        calendar: The working-day calendar the deadline was counted on, so that
+            extending it counts on the same days; not part of equality or of
+            :meth:`to_dict`.
     """
 
     action: Action
@@ -59,6 +63,7 @@ class Deadline:
     original_due: dt.date | None = None
     extended_by: int = 0
     good_reason: str | None = None
+    calendar: WorkingCalendar = attrs.field(factory=england_and_wales, eq=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.provision.number}: {self.action} at {self.stage} by {self.due.isoformat()}"

@@ -195,6 +195,7 @@ def acknowledgement_due(
         counted_from=start,
         counted_from_event=event,
         working_days=working_days,
+        calendar=calendar,
     )
 
 
@@ -279,6 +280,7 @@ def response_due(
         working_days=timescales.respond,
         projected=projected,
         note=note,
+        calendar=calendar,
     )
 
 
@@ -314,7 +316,8 @@ def extended_due(
         deadline: The response deadline to extend (possibly extended already).
         working_days: Working days to add (at least 1).
         good_reason: The reason recorded for an extension beyond the limit.
-        calendar: The working-day calendar; England and Wales by default.
+        calendar: The working-day calendar; by default the one the deadline
+            was counted on.
 
     Returns:
         The extended deadline.
@@ -348,7 +351,7 @@ def extended_due(
     finding = _over_limit(deadline.edition, deadline.stage, total, good_reason)
     if finding is not None:
         raise ProvisionViolation(finding.provision, finding.message)
-    return _extend(deadline, total, good_reason, calendar or england_and_wales())
+    return _extend(deadline, total, good_reason, calendar or deadline.calendar)
 
 
 def _extend(
@@ -364,6 +367,7 @@ def _extend(
         extended_by=total,
         good_reason=reason,
         note=f"extended by {total} working days from {original.isoformat()}",
+        calendar=calendar,
     )
 
 
@@ -395,4 +399,5 @@ def extension_notice_due(deadline: Deadline) -> Deadline:
         working_days=0,
         projected=deadline.projected,
         note="the notice must reach the resident by the deadline it extends",
+        calendar=deadline.calendar,
     )
