@@ -1416,3 +1416,21 @@ def test_an_extension_notice_lacks_exactly_what_was_left_out(
             (contact, "the extension notice does not give the Ombudsman's contact details")
         )
     assert [(f.code, f.message) for f in check_letter(notice)] == expected
+
+
+def test_an_extension_notice_contact_must_name_the_ombudsman() -> None:
+    """6.5: contact details that do not name the Ombudsman are not the Ombudsman's details."""
+    due = dt.date(2024, 9, 2)
+    notice = ExtensionNotice(
+        stage=1,
+        reason="A survey is needed.",
+        original_due=due,
+        new_date=england_and_wales().add_working_days(due, 5),
+        ombudsman_contact="Ask us for details.",
+    )
+    assert [str(f) for f in check_letter(notice)] == [
+        (
+            "6.5: the extension notice does not give the Ombudsman's contact details "
+            "('Ask us for details.' does not name the Ombudsman)"
+        )
+    ]

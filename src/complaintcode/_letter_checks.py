@@ -281,11 +281,15 @@ def extension(
                 due=letter.original_due,
             )
         )
-    if not letter.ombudsman_contact.strip():
+    contact = letter.ombudsman_contact
+    if not contact.strip() or not _OMBUDSMAN.search(contact):
         found.append(
             Finding(
                 provision=edition.cite(f"extension_notice_stage_{stage}"),
-                message="the extension notice does not give the Ombudsman's contact details",
+                message="the extension notice does not give the Ombudsman's contact details"
+                + (
+                    f" ({contact.strip()!r} does not name the Ombudsman)" if contact.strip() else ""
+                ),
             )
         )
     return tuple(found)
