@@ -21,7 +21,7 @@ from complaintcode.deadlines import (
     response_due,
 )
 from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
-from complaintcode.events import Declined, EscalationRefused
+from complaintcode.events import Acknowledged, Declined, EscalationRefused
 from complaintcode.exclusions import ExclusionDecision
 from complaintcode.findings import Finding
 from complaintcode.letters import (
@@ -341,8 +341,9 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
         found.extend(_keep_informed(edition, replayed, late))
     if replayed.actions:
         found.extend(_action_findings(edition, replayed, as_of))
-    for stage in (Stage.ONE, Stage.TWO):
-        found.extend(_definition_findings(complaint, edition, stage, replayed.acknowledged[stage]))
+    for event in complaint.events:
+        if type(event) is Acknowledged:
+            found.extend(_definition_findings(edition, event))
     decided = replayed.terminal
     if isinstance(decided, (Declined, EscalationRefused)):
         found.extend(_decision_findings(decided))
@@ -353,17 +354,17 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
     return tuple(_with_reference(f, reference) for f in found)
 
 
-def _definition_findings(
-    complaint: Complaint, edition: Edition, stage: Stage, acknowledged: dt.date | None
-) -> list[Finding]:
+def _definition_findings(edition: Edition, acknowledged: Acknowledged) -> list[Finding]:
     """What a recorded acknowledgement's complaint definition lacks (5.6), as the verb refuses."""
-    definition = complaint.definition(stage) if acknowledged is not None else None
-    if definition is None:
+    problems = acknowledged.definition.problems()
+    if not problems:
         return []
     cited = edition.cite("definition")
     return [
-        Finding(provision=cited, message=f"at {stage}: {p.message}", on=acknowledged)
-        for p in definition.problems()
+        Finding(
+            provision=cited, message=f"at {acknowledged.stage}: {p.message}", on=acknowledged.on
+        )
+        for p in problems
     ]
 
 

@@ -86,6 +86,15 @@ class ComplaintDefinition:
         ... ).problems()
         ()
         """
+        strip = str.strip
+        if (
+            strip(self.understanding)
+            and any(map(strip, self.points))
+            and (
+                any(map(strip, self.outcomes_sought)) or any(map(strip, self.clarification_sought))
+            )
+        ):
+            return ()  # complete: the common case, answered without building anything
         p56 = provision("5.6")
         found: list[Finding] = []
         if not self.understanding.strip():
