@@ -760,3 +760,45 @@ def test_an_incomplete_definition_in_loaded_history_is_audited() -> None:
             "clarification"
         ),
     ]
+
+
+def test_the_final_response_may_not_come_from_the_stage_1_handler() -> None:
+    """6.13: refused when recorded; in loaded history, the audit reports it."""
+    with pytest.raises(ProvisionViolation) as err:
+        at_stage_2().respond(D(2024, 6, 28), handler="a. khan")
+    assert str(err.value) == (
+        "6.13: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)"
+    )
+    events = (*at_stage_2().events, Responded(on=D(2024, 6, 28), stage=2, handler="A. Khan"))
+    assert strs(Complaint.from_events(events).audit(D(2024, 7, 1))) == [
+        "6.13: the same person (A. Khan) handled both stages"
+    ]
+    assert at_stage_2().respond(D(2024, 6, 28), handler="B. Osei").status == "final_response_given"
+
+
+def test_a_decision_is_recorded_under_its_complaints_edition_and_not_before_it_was_made() -> None:
+    """2.1: the decision recorded is the one made about this complaint, under its edition."""
+    late = assess(
+        ExclusionFacts(
+            received=D(2025, 6, 2), issue_occurred=D(2025, 1, 6), claim_filed_at_court=D(2025, 5, 1)
+        ),
+        on=D(2025, 6, 4),
+    )
+    decision = decide(
+        late, grounds=["legal_proceedings"], reasons="The claim is in court.", decided_by="A. Jones"
+    )
+    complaint = Complaint.receive("C-9", received=D(2025, 6, 2))
+    with pytest.raises(InvalidRecord) as err:
+        complaint.decline(D(2025, 6, 3), decision)
+    assert str(err.value) == (
+        "decision.decided_on: the decision is dated 2025-06-04, after the day it is recorded on "
+        "(2025-06-03)"
+    )
+    assert complaint.decline(D(2025, 6, 4), decision).status == "not_accepted"
+    older = Complaint.receive("C-8", received=D(2024, 3, 28))
+    with pytest.raises(InvalidRecord) as err:
+        older.decline(D(2025, 6, 4), decision)
+    assert str(err.value) == (
+        "decision.edition: the decision was made under the 2024 edition, but the complaint falls "
+        "under the 2022 edition"
+    )

@@ -31,7 +31,7 @@ from complaintcode.letters import (
     Stage2Response,
     check_letter,
 )
-from complaintcode.lifecycle import same_handler
+from complaintcode.lifecycle import ensure_different_handler, same_handler
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
@@ -327,16 +327,20 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
             replayed.ended_from,
         ):
             _stage_findings(complaint, replayed, stage, as_of, found=found, late=late)
-    if replayed.handlers[2] is not None and same_handler(
-        replayed.handlers[1], replayed.handlers[2]
+    final = replayed.responses[2]
+    for stage_2_handler, on in (
+        (replayed.handlers[2], replayed.acknowledged[2]),
+        (final.handler if final is not None else None, replayed.responded[2]),
     ):
-        found.append(
-            Finding(
-                provision=edition.cite("different_handler"),
-                message=f"the same person ({replayed.handlers[2]}) handled both stages",
-                on=replayed.acknowledged[2],
+        if stage_2_handler is not None and same_handler(replayed.handlers[1], stage_2_handler):
+            found.append(
+                Finding(
+                    provision=edition.cite("different_handler"),
+                    message=f"the same person ({stage_2_handler}) handled both stages",
+                    on=on,
+                )
             )
-        )
+            break
     if late:
         found.extend(_keep_informed(edition, replayed, late))
     if replayed.actions:
@@ -524,7 +528,15 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
 
 
 def record_letter(complaint: Complaint, event: Responded) -> Complaint:
-    """Record a response, refusing a letter that lacks what the Code requires."""
+    """Record a response, refusing a letter that lacks what the Code requires.
+
+    The final response, like the stage 2 acknowledgement, may not come from
+    whoever handled stage 1 (6.13).
+    """
+    if complaint.status == "stage_2":
+        ensure_different_handler(
+            complaint.handler(Stage.ONE), event.handler, edition=complaint.edition
+        )
     if event.letter is not None and complaint.status in ("stage_1", "stage_2"):
         _refuse_incomplete(_letter_findings(event.letter, complaint, event.stage))
     return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
@@ -536,8 +548,14 @@ def _refuse_incomplete(findings: list[Finding]) -> None:
         raise IncompleteLetter(breaches)
 
 
-def check_decision(decision: ExclusionDecision, *, refusing_escalation: bool) -> None:
-    """Refuse anything but a person's decision of the right kind that meets the Code (2.1-2.5, 5.11)."""
+def check_decision(
+    decision: ExclusionDecision, *, refusing_escalation: bool, edition: Edition, on: object
+) -> None:
+    """Refuse anything but a person's decision of the right kind that meets the Code (2.1-2.5, 5.11).
+
+    The decision must be made under the complaint's edition, and on or before
+    the day it is recorded.
+    """
     if not isinstance(decision, ExclusionDecision):
         raise InvalidRecord(
             f"expected an ExclusionDecision, got {type(decision).__name__}", path="decision"
@@ -548,3 +566,15 @@ def check_decision(decision: ExclusionDecision, *, refusing_escalation: bool) ->
     breaches = decision.problems()  # a stored decision read unchecked may carry one
     if breaches:
         raise ProvisionViolation(breaches[0].provision, breaches[0].message)
+    if decision.edition.year != edition.year:
+        raise InvalidRecord(
+            f"the decision was made under the {decision.edition.year} edition, but the "
+            f"complaint falls under the {edition.year} edition",
+            path="decision.edition",
+        )
+    if type(on) is dt.date and decision.decided_on > on:
+        raise InvalidRecord(
+            f"the decision is dated {decision.decided_on.isoformat()}, after the day it is "
+            f"recorded on ({on.isoformat()})",
+            path="decision.decided_on",
+        )

@@ -169,7 +169,7 @@ class Verbs:
             decision: The :class:`~complaintcode.exclusions.ExclusionDecision`,
                 made with ``refusing_escalation=True``.
         """
-        _audit.check_decision(decision, refusing_escalation=True)
+        _audit.check_decision(decision, refusing_escalation=True, edition=self.edition, on=on)
         return self._with(EscalationRefused(on=on, decision=decision))
 
     def decline(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
@@ -179,7 +179,7 @@ class Verbs:
             on: The day of the decision.
             decision: The :class:`~complaintcode.exclusions.ExclusionDecision`.
         """
-        _audit.check_decision(decision, refusing_escalation=False)
+        _audit.check_decision(decision, refusing_escalation=False, edition=self.edition, on=on)
         return self._with(Declined(on=on, decision=decision))
 
     def withdraw(self, on: dt.date, *, reason: str | None = None) -> Complaint:
