@@ -1,15 +1,16 @@
 """What a complaint's record says is due, and what in it breached the Code.
 
 One place computes each stage's deadlines from the replayed record; ``due``,
-``audit`` and the checked verbs (extensions, responses with letters, decisions)
-all use it, so a deadline is never computed two ways.
+``audit`` and the checked verbs (:mod:`complaintcode._recording`) all use it,
+so a deadline is never computed two ways.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from complaintcode._letter_fit import Extension, letter_findings
 from complaintcode._views import StageRecord
 from complaintcode.deadlines import (
     Deadline,
@@ -20,25 +21,16 @@ from complaintcode.deadlines import (
     acknowledgement_due,
     response_due,
 )
-from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
 from complaintcode.events import Acknowledged, Declined, EscalationRefused
-from complaintcode.exclusions import ExclusionDecision
 from complaintcode.findings import Finding
-from complaintcode.letters import (
-    ExtensionNotice,
-    Letter,
-    Stage1Response,
-    Stage2Response,
-    check_letter,
-)
-from complaintcode.lifecycle import ensure_different_handler, same_handler
+from complaintcode.lifecycle import same_handler
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
     from complaintcode._replay import Replay
     from complaintcode.complaint import Complaint
     from complaintcode.editions import Edition
-    from complaintcode.events import Extended, Responded
+    from complaintcode.events import Extended
     from complaintcode.provisions import Provision
 
 _AWAITING_ACK = {Stage.ONE: "received", Stage.TWO: "escalation_requested"}
@@ -231,89 +223,10 @@ def _extension_findings(
             found.append(Finding(provision=over.provision, message=over.message, on=ext.on))
         new_due = calendar.add_working_days(base, total)
         if ext.letter is not None:
-            fit = _Extension(stage, current, new_due, ext.working_days)
-            found.extend(_letter_findings(ext.letter, complaint, stage, fit))
+            fit = Extension(stage, current, new_due, ext.working_days)
+            found.extend(letter_findings(ext.letter, complaint, stage, fit))
         current = new_due
     return found
-
-
-class _Extension(NamedTuple):
-    """An extension as recorded: its stage, the due date it extends, the new one, its length."""
-
-    stage: Stage
-    extended: dt.date
-    new_due: dt.date
-    working_days: int
-
-
-_RESPONSES: dict[Stage, type[Stage1Response | Stage2Response]] = {
-    Stage.ONE: Stage1Response,
-    Stage.TWO: Stage2Response,
-}
-
-
-def _letter_findings(
-    letter: Letter, complaint: Complaint, stage: Stage, extension: _Extension | None = None
-) -> list[Finding]:
-    """A recorded letter's gaps, on the complaint's own calendar, and whether it fits its event.
-
-    A response must be the response of its stage (6.9, 6.19); an extension
-    notice must be for the extension's stage, and its dates and length must be
-    the record's (6.5, 6.16).
-    """
-    edition = complaint.edition
-    found = list(check_letter(letter, edition, calendar=complaint.calendar))
-    kind = type(letter).json_tag.replace("_", " ")
-    if extension is None:
-        if not isinstance(letter, _RESPONSES[stage]):
-            found.append(
-                Finding(
-                    provision=edition.cite(f"letter_stage_{int(stage)}"),
-                    message=f"the letter recorded with the stage {int(stage)} response is a "
-                    f"{kind}, not a stage {int(stage)} response",
-                )
-            )
-        return found
-    notice_p = edition.cite(f"extension_notice_stage_{int(stage)}")
-    if not isinstance(letter, ExtensionNotice):
-        message = f"the letter recorded with the extension is a {kind}, not an extension notice"
-        return [*found, Finding(provision=notice_p, message=message)]
-    checks = (
-        (
-            letter.stage is stage,
-            (
-                f"the extension notice is for stage {int(letter.stage)}, but the extension is at "
-                f"stage {int(stage)}"
-            ),
-        ),
-        (
-            letter.original_due in (None, extension.extended),
-            (
-                f"the extension notice gives {_iso(letter.original_due)} as the deadline extended; "
-                f"it is {extension.extended.isoformat()}"
-            ),
-        ),
-        (
-            letter.extension_days in (None, extension.working_days),
-            (
-                f"the extension notice gives {letter.extension_days} working days; the extension "
-                f"recorded is {extension.working_days}"
-            ),
-        ),
-        (
-            letter.new_date == extension.new_due,
-            (
-                f"the extension notice gives the new date as {letter.new_date.isoformat()}; the "
-                f"extension recorded makes it {extension.new_due.isoformat()}"
-            ),
-        ),
-    )
-    found.extend(Finding(provision=notice_p, message=m) for ok, m in checks if not ok)
-    return found
-
-
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day is not None else "no date"
 
 
 def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Finding, ...]:
@@ -420,7 +333,7 @@ def _stage_findings(  # the audit's running state, passed explicitly
         )
     answer = replayed.responses[stage]
     if answer is not None and answer.letter is not None:
-        found.extend(_letter_findings(answer.letter, complaint, stage))
+        found.extend(letter_findings(answer.letter, complaint, stage))
 
 
 def _order(finding: Finding) -> tuple[dt.date, tuple[int, int]]:
@@ -489,92 +402,3 @@ def _action_findings(edition: Edition, replayed: Replay, as_of: dt.date) -> list
                 )
             )
     return found
-
-
-# --- checks made when a new action is recorded -----------------------------------
-
-
-def record_extension(complaint: Complaint, event: Extended) -> Complaint:
-    """Record an extension, refusing one that breaches 6.4/6.5 or 6.15/6.16."""
-    replayed = complaint._replay  # noqa: SLF001  # the record's own replay, read-only here
-    if replayed.state not in ("stage_1", "stage_2") or event.on < replayed.last:
-        return complaint._with(event)  # noqa: SLF001  # raises the state's or the date's error
-    edition = replayed.edition
-    _, base, current = stage_dates(complaint, replayed, event.stage)
-    stage = int(event.stage)
-    extend_p = edition.cite(f"extend_stage_{stage}")
-    if not event.reason.strip():
-        raise ProvisionViolation(extend_p, "the reason for an extension must be explained")
-    if not event.ombudsman_details_given:
-        raise ProvisionViolation(
-            edition.cite(f"extension_notice_stage_{stage}"),
-            "an extension notice must give the Ombudsman's contact details",
-        )
-    if event.on > current:
-        raise ProvisionViolation(
-            extend_p,
-            f"an extension must be notified by the deadline it extends "
-            f"({current.isoformat()}), not on {event.on.isoformat()}",
-        )
-    total = sum(e.working_days for e in replayed.extensions[stage]) + event.working_days
-    over = _over_limit(edition, event.stage, total, event.good_reason)
-    if over is not None:
-        raise ProvisionViolation(over.provision, over.message)
-    if event.letter is not None:
-        new_due = complaint.calendar.add_working_days(base, total)
-        fit = _Extension(event.stage, current, new_due, event.working_days)
-        _refuse_incomplete(_letter_findings(event.letter, complaint, event.stage, fit))
-    return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
-
-
-def record_letter(complaint: Complaint, event: Responded) -> Complaint:
-    """Record a response, refusing a letter that lacks what the Code requires.
-
-    The final response, like the stage 2 acknowledgement, may not come from
-    whoever handled stage 1 (6.13).
-    """
-    if complaint.status == "stage_2":
-        ensure_different_handler(
-            complaint.handler(Stage.ONE), event.handler, edition=complaint.edition
-        )
-    if event.letter is not None and complaint.status in ("stage_1", "stage_2"):
-        _refuse_incomplete(_letter_findings(event.letter, complaint, event.stage))
-    return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
-
-
-def _refuse_incomplete(findings: list[Finding]) -> None:
-    breaches = [f for f in findings if f.severity == "breach"]
-    if breaches:
-        raise IncompleteLetter(breaches)
-
-
-def check_decision(
-    decision: ExclusionDecision, *, refusing_escalation: bool, edition: Edition, on: object
-) -> None:
-    """Refuse anything but a person's decision of the right kind that meets the Code (2.1-2.5, 5.11).
-
-    The decision must be made under the complaint's edition, and on or before
-    the day it is recorded.
-    """
-    if not isinstance(decision, ExclusionDecision):
-        raise InvalidRecord(
-            f"expected an ExclusionDecision, got {type(decision).__name__}", path="decision"
-        )
-    if decision.refusing_escalation is not refusing_escalation:
-        kind = "refusing escalation" if refusing_escalation else "not accepting a complaint"
-        raise InvalidRecord(f"the decision is not one {kind}", path="decision")
-    breaches = decision.problems()  # a stored decision read unchecked may carry one
-    if breaches:
-        raise ProvisionViolation(breaches[0].provision, breaches[0].message)
-    if decision.edition.year != edition.year:
-        raise InvalidRecord(
-            f"the decision was made under the {decision.edition.year} edition, but the "
-            f"complaint falls under the {edition.year} edition",
-            path="decision.edition",
-        )
-    if type(on) is dt.date and decision.decided_on > on:
-        raise InvalidRecord(
-            f"the decision is dated {decision.decided_on.isoformat()}, after the day it is "
-            f"recorded on ({on.isoformat()})",
-            path="decision.decided_on",
-        )

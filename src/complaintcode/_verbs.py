@@ -2,7 +2,7 @@
 
 :class:`Verbs` is mixed into :class:`~complaintcode.complaint.Complaint`, which
 documents them. Each verb builds one event and appends it through the
-complaint's ``_with`` (or through the checks of ``_audit`` first), so it returns
+complaint's ``_with`` (or through the checks of ``_recording`` first), so it returns
 a new complaint or raises: a breach of the Code raises
 :class:`~complaintcode.errors.ProvisionViolation`, a move the state does not
 allow :class:`~complaintcode.errors.ActionNotAllowed`.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from complaintcode import _audit
+from complaintcode import _recording
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.events import (
@@ -118,7 +118,7 @@ class Verbs:
                 after the deadline it extends, or an extension beyond the limit
                 without a good reason.
         """
-        return _audit.record_extension(
+        return _recording.record_extension(
             cast("Complaint", self),
             Extended(
                 on=on,
@@ -150,7 +150,7 @@ class Verbs:
         event = Responded(
             on=on, stage=self._replay.stage or Stage.ONE, handler=handler, letter=letter
         )
-        return _audit.record_letter(cast("Complaint", self), event)
+        return _recording.record_letter(cast("Complaint", self), event)
 
     def request_escalation(self, on: dt.date, *, reason: str | None = None) -> Complaint:
         """The resident asks for stage 2. No reason is required of them (6.12).
@@ -169,7 +169,7 @@ class Verbs:
             decision: The :class:`~complaintcode.exclusions.ExclusionDecision`,
                 made with ``refusing_escalation=True``.
         """
-        _audit.check_decision(decision, refusing_escalation=True, edition=self.edition, on=on)
+        _recording.check_decision(decision, refusing_escalation=True, edition=self.edition, on=on)
         return self._with(EscalationRefused(on=on, decision=decision))
 
     def decline(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
@@ -179,7 +179,7 @@ class Verbs:
             on: The day of the decision.
             decision: The :class:`~complaintcode.exclusions.ExclusionDecision`.
         """
-        _audit.check_decision(decision, refusing_escalation=False, edition=self.edition, on=on)
+        _recording.check_decision(decision, refusing_escalation=False, edition=self.edition, on=on)
         return self._with(Declined(on=on, decision=decision))
 
     def withdraw(self, on: dt.date, *, reason: str | None = None) -> Complaint:
