@@ -6,7 +6,9 @@ first bad one. Supported annotations: ``str``, ``int``, ``bool``, ``Decimal``
 (written as a string), ``datetime.date`` (ISO), an aware ``datetime.datetime``
 (ISO with its offset), enums (by value, or through the enum's own ``parse``),
 attrs classes (nested objects; a class with its own ``to_dict``/``from_dict``
-is written and read by them), ``tuple[X, ...]`` (arrays), ``X | None``, and a
+is written and read by them, or by its ``_from_stored`` where it has one: data
+read here is stored history, which a class may accept even where it would
+refuse a new value), ``tuple[X, ...]`` (arrays), ``X | None``, and a
 union of record classes that each name themselves with a ``json_tag`` class
 attribute (written first under ``"type"``, and read back by it).
 """
@@ -250,7 +252,11 @@ def _compile(kind: Any) -> _Reader:  # noqa: PLR0911  # one return per kind
         return _text
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return lambda value, path: _enum(kind, value, path)
-    load = getattr(kind, "from_dict", None) if isinstance(kind, type) else None
+    load = (
+        getattr(kind, "_from_stored", None) or getattr(kind, "from_dict", None)
+        if isinstance(kind, type)
+        else None
+    )
     if callable(load):
         return lambda value, path: load(value, path=path)
     if isinstance(kind, type) and attrs.has(kind):

@@ -307,6 +307,11 @@ class ExclusionDecision:
         }
 
     @classmethod
+    def _from_stored(cls, data: object, *, path: str = "decision") -> ExclusionDecision:
+        """A decision as a complaint's stored history holds it, unchecked (read by the codec)."""
+        return cls.from_dict(data, path=path, checked=False)
+
+    @classmethod
     def from_dict(
         cls, data: object, *, path: str = "decision", checked: bool = True
     ) -> ExclusionDecision:

@@ -376,18 +376,4 @@ def event_from_dict(data: object, *, path: str = "event") -> Event:
     if cls is None:
         known = ", ".join(sorted(_KINDS))
         raise InvalidRecord(f"unknown event kind {kind!r} (known: {known})", path=f"{path}.kind")
-    if issubclass(cls, (Declined, EscalationRefused)):
-        return _decided(cls, data, path)
     return from_plain(cls, data, path, ignore=frozenset({"kind"}))
-
-
-def _decided(
-    cls: type[Declined | EscalationRefused], data: dict[Any, Any], path: str
-) -> Declined | EscalationRefused:
-    """Read a decision's event, the decision as stored: its breaches are audited, not refused."""
-    rest = {k: v for k, v in data.items() if k != "decision"}
-    on = from_plain(Event, rest, path, ignore=frozenset({"kind"})).on
-    if "decision" not in data:
-        raise InvalidRecord("missing required field", path=f"{path}.decision")
-    stored = ExclusionDecision.from_dict(data["decision"], path=f"{path}.decision", checked=False)
-    return cls(on=on, decision=stored)
