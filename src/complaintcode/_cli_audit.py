@@ -6,7 +6,7 @@ import collections
 import json
 from typing import TYPE_CHECKING, Any
 
-from complaintcode._cli_io import Console, findings_csv, load_complaints
+from complaintcode._cli_io import Console, findings_csv, load_complaints, plural
 
 if TYPE_CHECKING:
     import argparse
@@ -67,16 +67,12 @@ class _Audit:
         }
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
-
-
 def _text(audit: _Audit, bad: int) -> str:
     lines: list[str] = []
     for complaint, found in audit.results:
         if not found:
             continue
-        lines.append(f"{complaint.reference}: {_plural(len(found), 'finding')}")
+        lines.append(f"{complaint.reference}: {plural(len(found), 'finding')}")
         for f in found:
             label = f.code if f.severity == "breach" else f"{f.code} ({f.severity})"
             lines.append(f"  {label}: {f.message}")
@@ -90,8 +86,8 @@ def _text(audit: _Audit, bad: int) -> str:
         lines.append(f"  received after the as-of date, not audited: {s['received_after_as_of']}")
     lines.append(f"  complaints with findings: {s['with_findings']}")
     lines.append(
-        f"  findings: {s['findings']} ({_plural(s['breaches'], 'breach', 'breaches')}, "
-        f"{_plural(s['warnings'], 'warning')})"
+        f"  findings: {s['findings']} ({plural(s['breaches'], 'breach', 'breaches')}, "
+        f"{plural(s['warnings'], 'warning')})"
     )
     if s["by_provision"]:
         by = ", ".join(f"{code}: {n}" for code, n in s["by_provision"].items())

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from complaintcode._cli_io import Console, UsageError, findings_csv, load_complaints, read_text
+from complaintcode._cli_io import (
+    Console,
+    UsageError,
+    findings_csv,
+    load_complaints,
+    plural,
+    read_text,
+)
 from complaintcode.deadlines import acknowledgement_due, extended_due, response_due
 from complaintcode.editions import edition_by_year, edition_for
 from complaintcode.errors import InvalidRecord
@@ -34,17 +41,13 @@ def _day(day: dt.date) -> str:
     return f"{day.isoformat()} ({_DAYS[day.weekday()]})"
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
-
-
 # --- deadlines -------------------------------------------------------------------
 
 
 def _deadline_line(deadline: Deadline, done: dt.date | None) -> str:
     line = (
         f"{deadline.provision.number}: {deadline.action} at {deadline.stage} by "
-        f"{_day(deadline.due)}, {_plural(deadline.working_days, 'working day')} from "
+        f"{_day(deadline.due)}, {plural(deadline.working_days, 'working day')} from "
         f"{_FROM.get(deadline.counted_from_event, deadline.counted_from_event)} on "
         f"{deadline.counted_from.isoformat()}"
     )
@@ -130,8 +133,8 @@ def _check_text(name: str, parsed: ParsedSelfAssessment, problems: tuple[Finding
     )
     breaches = sum(1 for f in problems if f.severity == "breach")
     lines.append(
-        f"{_plural(len(problems), 'problem')} ({_plural(breaches, 'breach', 'breaches')}, "
-        f"{_plural(len(problems) - breaches, 'warning')})"
+        f"{plural(len(problems), 'problem')} ({plural(breaches, 'breach', 'breaches')}, "
+        f"{plural(len(problems) - breaches, 'warning')})"
     )
     return "\n".join(lines)
 

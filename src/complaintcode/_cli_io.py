@@ -52,6 +52,11 @@ FINDING_COLUMNS = (
 PROGRESS_EVERY = 1_000
 
 
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 finding``, ``2 findings``; ``words`` for an irregular plural."""
+    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
+
+
 class UsageError(Exception):
     """A problem with the command line or its files: reported, with exit code 2."""
 
