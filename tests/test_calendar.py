@@ -17,11 +17,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complaintcode import _workalendar
 from complaintcode.calendar import (
     MAX_DATE,
     MIN_DATE,
     WorkingCalendar,
+    _bank_holidays,
     calendar_for,
     england_and_wales,
     northern_ireland,
@@ -278,10 +278,10 @@ def test_scotland_world_cup_bank_holiday_is_scottish_only() -> None:
 
 def test_one_offs_table_is_what_workalendar_lacks() -> None:
     """Working days (6.2-6.15): each correction is needed; workalendar 17.0.0 lacks it."""
-    raw = {(c.on, r) for c in _workalendar.ONE_OFFS for r in c.regions}
+    raw = {(c.on, r) for c in _bank_holidays.ONE_OFFS for r in c.regions}
     for on, region in raw:
-        assert on not in {d for d, _ in _workalendar._raw(region, on.year)}
-    assert [repr(c) for c in _workalendar.ONE_OFFS] == [
+        assert on not in {d for d, _ in _bank_holidays._raw(region, on.year)}
+    assert [repr(c) for c in _bank_holidays.ONE_OFFS] == [
         "OneOff(1995-05-08, 'Early May bank holiday (VE day)')",
         "OneOff(2023-05-08, 'Bank holiday for the coronation of King Charles III')",
         "OneOff(2026-06-15, 'World Cup bank holiday')",
@@ -633,13 +633,13 @@ def test_workalendar_failure_becomes_invalid_record(monkeypatch: pytest.MonkeyPa
         def holidays(self, year: int) -> None:
             raise OverflowError(f"cannot compute {year}")
 
-    monkeypatch.setattr(_workalendar, "_united_kingdom", Broken)
-    _workalendar.bank_holidays.cache_clear()
+    monkeypatch.setattr(_bank_holidays, "_united_kingdom", Broken)
+    _bank_holidays.bank_holidays.cache_clear()
     try:
         with pytest.raises(InvalidRecord) as caught:
-            _workalendar.bank_holidays("england-and-wales", 2024)
+            _bank_holidays.bank_holidays("england-and-wales", 2024)
     finally:
-        _workalendar.bank_holidays.cache_clear()
+        _bank_holidays.bank_holidays.cache_clear()
     assert str(caught.value) == (
         "year: the england-and-wales bank holidays for 2024 could not be computed: "
         "cannot compute 2024"
@@ -661,7 +661,7 @@ def test_workalendar_failure_becomes_invalid_record(monkeypatch: pytest.MonkeyPa
 def test_bank_holidays_bad_input(region: str, year: Any, message: str) -> None:
     """The workalendar wrapper refuses unknown regions and non-int years."""
     with pytest.raises(InvalidRecord) as caught:
-        _workalendar.bank_holidays(region, year)
+        _bank_holidays.bank_holidays(region, year)
     assert str(caught.value) == message
 
 

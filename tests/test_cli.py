@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from complaintcode import _cli_io
 from complaintcode.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
+from complaintcode.cli import _io as cli_io
 from complaintcode.complaint import Complaint
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.provisions import provisions
@@ -427,7 +427,7 @@ class _Terminal(io.StringIO):
 
 def test_audit_progress_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Progress goes to stderr when it is a terminal, and is cleared; never to a file."""
-    monkeypatch.setattr(_cli_io, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(cli_io, "PROGRESS_EVERY", 2)
     lines = [Complaint.receive(f"C-{n}", received=D(2024, 5, 3)).to_json() for n in range(5)]
     path = write(tmp_path / "c.jsonl", lines)
     terminal = _Terminal()

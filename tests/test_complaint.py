@@ -32,7 +32,7 @@ from complaintcode import (
     Stage2Response,
     england_and_wales,
 )
-from complaintcode.events import Declined
+from complaintcode.complaint.events import Declined
 from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
 from strategies import complaints
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from complaintcode.complaint import Complaint
+from complaintcode.complaint.events import Extended, Received
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
-from complaintcode.events import Extended, Received
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:

@@ -14,8 +14,7 @@ import attrs
 import jsonschema
 import pytest
 
-from complaintcode import events
-from complaintcode.complaint import Complaint
+from complaintcode.complaint import Complaint, events
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import ComplaintCodeError
 from complaintcode.exclusions import ExclusionDecision, Ground

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complaintcode import _textcheck
 from complaintcode.calendar import england_and_wales
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.editions import CODE_2022, CODE_2024
@@ -34,6 +33,7 @@ from complaintcode.letters import (
     PointDecision,
     Stage1Response,
     Stage2Response,
+    _textcheck,
     check_letter,
     check_text,
     reading_ease,

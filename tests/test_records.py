@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from complaintcode._html import complaint_html, complaints_html, finding_html, findings_html
+from complaintcode._html import finding_html, findings_html
 from complaintcode.complaint import Complaint
+from complaintcode.complaint._html import complaint_html
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
@@ -21,6 +22,7 @@ from complaintcode.records import (
     to_html,
     to_records,
 )
+from complaintcode.records._html import complaints_html
 
 D = dt.date
 DEFINITION = ComplaintDefinition(

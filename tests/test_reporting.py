@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from complaintcode.complaint import Complaint
+from complaintcode.complaint.events import Extended
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
-from complaintcode.events import Extended
 from complaintcode.provisions import provision
 from complaintcode.reporting import (
     REPORT_SECTIONS,

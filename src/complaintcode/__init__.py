@@ -25,6 +25,40 @@ from complaintcode.complaint import (
     StageRecord,
     TrackedAction,
 )
+from complaintcode.complaint.events import (
+    Acknowledged,
+    ActionAdded,
+    ActionCompleted,
+    ActionUpdated,
+    Closed,
+    Declined,
+    EscalationRefused,
+    EscalationRequested,
+    Event,
+    Extended,
+    IssueRaised,
+    Received,
+    ReferredToOmbudsman,
+    Responded,
+    UpdatesAgreed,
+    Withdrawn,
+    event_from_dict,
+)
+from complaintcode.complaint.lifecycle import (
+    FINAL_STATES,
+    LIFECYCLE_EVENTS,
+    OPEN_STATES,
+    STATE_STAGE,
+    TRANSITIONS,
+    ComplaintLifecycle,
+    LifecycleEvent,
+    StateId,
+    allowed_events,
+    ensure_different_handler,
+    lifecycle_mermaid,
+    next_state,
+    same_handler,
+)
 from complaintcode.deadlines import (
     Action,
     Deadline,
@@ -52,25 +86,6 @@ from complaintcode.errors import (
     IncompleteLetter,
     InvalidRecord,
     ProvisionViolation,
-)
-from complaintcode.events import (
-    Acknowledged,
-    ActionAdded,
-    ActionCompleted,
-    ActionUpdated,
-    Closed,
-    Declined,
-    EscalationRefused,
-    EscalationRequested,
-    Event,
-    Extended,
-    IssueRaised,
-    Received,
-    ReferredToOmbudsman,
-    Responded,
-    UpdatesAgreed,
-    Withdrawn,
-    event_from_dict,
 )
 from complaintcode.exclusions import (
     Decision,
@@ -116,21 +131,6 @@ from complaintcode.letters import (
     letter_to_dict,
     reading_ease,
     render_letter,
-)
-from complaintcode.lifecycle import (
-    FINAL_STATES,
-    LIFECYCLE_EVENTS,
-    OPEN_STATES,
-    STATE_STAGE,
-    TRANSITIONS,
-    ComplaintLifecycle,
-    LifecycleEvent,
-    StateId,
-    allowed_events,
-    ensure_different_handler,
-    lifecycle_mermaid,
-    next_state,
-    same_handler,
 )
 from complaintcode.provisions import (
     EDITIONS,

@@ -1,0 +1,317 @@
+"""The ``complaintcode`` command: deadlines, audits, reports and self-assessments from a shell.
+
+Subcommands:
+
+- ``deadlines RECEIVED``: what is due at a stage, by when, under which provision;
+- ``audit FILE``: every finding in a file of complaints (JSON Lines), and a summary;
+- ``report FILE --homes N --year YYYY``: the annual complaints performance report
+  with CH01 and CH02;
+- ``self-assessment check FILE`` and ``self-assessment render FILE``;
+- ``demo``: the annual report on the example data shipped with the package.
+
+Results go to standard output; errors, bad records and progress to standard
+error. The exit codes are :data:`~complaintcode.cli._io.EXIT_OK` (0: done,
+nothing found), 1 (findings reported), 2 (a usage error: a wrong option or
+a file that cannot be opened) and 3 (some records could not be read: they were
+reported on standard error with their line and field, and skipped). The full
+description is in ``docs/cli.md``.
+
+>>> main(["deadlines", "2024-05-03"])
+Received on 2024-05-03 (Friday): the 2024 edition applies.
+6.2: acknowledge at stage 1 by 2024-05-13 (Monday), 5 working days from receipt on 2024-05-03
+6.3: respond at stage 1 by 2024-05-28 (Tuesday), 10 working days from the acknowledgement's due date on 2024-05-13
+    projected: assumes the acknowledgement on its last permitted day, 2024-05-13
+6.4: an extension of up to 10 working days needs no good reason: respond by 2024-06-11 (Tuesday) at the latest
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+from complaintcode.cli import _audit, _commands
+from complaintcode.cli._io import (
+    EXIT_BAD_INPUT,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Console,
+    UsageError,
+    parse_date,
+    positive_int,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+PROG = "complaintcode"
+#: The width descriptions are wrapped to in --help.
+_WIDTH = 79
+
+_EXIT_CODES = """\
+exit codes:
+  0  done; nothing found
+  1  findings reported{findings}
+  2  usage error: a wrong option, or a file that cannot be opened
+  3  some records could not be read: each was reported on standard error with
+     its line number and field, and skipped; the rest was processed"""
+
+
+def _epilog(examples: str, *, findings: str = "") -> str:
+    return f"examples:\n{examples}\n\n" + _EXIT_CODES.format(findings=findings)
+
+
+def _subparser(
+    group: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    epilog: str,
+) -> argparse.ArgumentParser:
+    return group.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, width=_WIDTH),
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _add_deadlines(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = _subparser(
+        group,
+        "deadlines",
+        "what is due at a stage, by when, under which provision",
+        "Print the acknowledgement and response deadlines of a stage, counted in working days "
+        "on the England and Wales calendar (the day of receipt is day 0), with the provision "
+        "that sets each one and the latest response date an extension may give without a "
+        "good reason. A deadline that depends on a step not yet taken is projected from that "
+        "step's own deadline, and says so.",
+        _epilog(
+            "  complaintcode deadlines 2024-05-03\n"
+            "  complaintcode deadlines 2024-05-03 --acknowledged 2024-05-07\n"
+            "  complaintcode deadlines 2024-05-03 --stage 2 --escalation-requested 2024-06-03"
+        ),
+    )
+    p.add_argument("received", type=parse_date, metavar="RECEIVED", help="day of receipt")
+    p.add_argument("--stage", type=int, choices=(1, 2), default=1, help="the stage (default 1)")
+    p.add_argument(
+        "--acknowledged", type=parse_date, metavar="DATE", help="when the stage was acknowledged"
+    )
+    p.add_argument(
+        "--escalation-requested",
+        type=parse_date,
+        metavar="DATE",
+        help="when the resident asked for stage 2 (needed with --stage 2)",
+    )
+    p.add_argument(
+        "--edition",
+        type=int,
+        choices=(2022, 2024),
+        help="the edition of the Code (default: the one in force on the day of receipt)",
+    )
+    p.set_defaults(handler=_commands.run_deadlines)
+
+
+def _add_audit(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = _subparser(
+        group,
+        "audit",
+        "every breach in a file of complaints, and a summary",
+        "Audit every complaint in FILE, a JSON Lines file with one complaint per line as "
+        "Complaint.to_json() writes it (- reads standard input), and print every finding per "
+        "complaint with a summary by provision. The audit looks at the records as they stood "
+        "at the end of the --as-of day, which defaults to the latest event date in the file; "
+        "complaints received after it are not audited. A line that cannot be read is reported "
+        "on standard error with its line number and field, and skipped.",
+        _epilog(
+            "  complaintcode audit complaints.jsonl\n"
+            "  complaintcode audit complaints.jsonl --as-of 2025-03-31 --format csv > findings.csv",
+            findings=" (any finding, a breach or a warning)",
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help="JSON Lines file of complaints, or -")
+    p.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="DATE",
+        help="audit as things stood at the end of this day (default: the latest event date)",
+    )
+    p.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="default: text"
+    )
+    p.set_defaults(handler=_audit.run)
+
+
+def _add_report(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = _subparser(
+        group,
+        "report",
+        "the annual complaints performance report, with CH01 and CH02",
+        "Count the complaints in FILE (JSON Lines, or - for standard input) into the annual "
+        "complaints performance and service improvement report (8.1) for the reporting year "
+        "that starts on 1 April of --year, with the Tenant Satisfaction Measures CH01 and CH02. "
+        "The records are read as they stood at the end of --as-of, by default the last day of "
+        "the reporting year.",
+        _epilog(
+            "  complaintcode report complaints.jsonl --homes 4800 --year 2024\n"
+            "  complaintcode report complaints.jsonl --homes 4800 --year 2024 \\\n"
+            "      --self-assessment self-assessment.md --format html > report.html"
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help="JSON Lines file of complaints, or -")
+    p.add_argument(
+        "--homes", type=positive_int, required=True, metavar="N", help="homes owned, for CH01"
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        required=True,
+        metavar="YYYY",
+        help="the reporting year, by the year it starts in (2024 is 2024-25)",
+    )
+    p.add_argument(
+        "--self-assessment",
+        metavar="FILE",
+        help="a self-assessment (Markdown, HTML, CSV or text) to attach",
+    )
+    p.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="DATE",
+        help="read the records as they stood on this day (default: the year's last day)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("markdown", "html", "json"),
+        default="markdown",
+        help="default: markdown",
+    )
+    p.set_defaults(handler=_commands.run_report)
+
+
+def _add_self_assessment(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = _subparser(
+        group,
+        "self-assessment",
+        "check or render a self-assessment against the Code",
+        "Read a self-assessment published as Markdown, HTML, CSV or text (- reads standard "
+        "input); the edition is detected from its provision numbers unless --edition is given. "
+        "A row whose answer cannot be read is reported on standard error with its line number "
+        "and provision.",
+        _epilog(
+            "  complaintcode self-assessment check self-assessment.md\n"
+            "  complaintcode self-assessment render self-assessment.csv --format html",
+            findings=" (check: the self-assessment has problems)",
+        ),
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = _subparser(
+        actions,
+        "check",
+        "list what the self-assessment lacks, provision by provision",
+        "List every problem: a provision not answered, a 'yes' without evidence, a 'no' or "
+        "'partial' without an explanation or a date for compliance.",
+        _epilog(
+            "  complaintcode self-assessment check self-assessment.md --format csv",
+            findings=" (any problem)",
+        ),
+    )
+    render = _subparser(
+        actions,
+        "render",
+        "write the self-assessment as Markdown, CSV or HTML",
+        "Write the self-assessment in the layout complaintcode publishes, one table per "
+        "section of the Code.",
+        _epilog("  complaintcode self-assessment render self-assessment.txt --format markdown"),
+    )
+    for sub, formats in ((check, ("text", "json", "csv")), (render, ("markdown", "csv", "html"))):
+        sub.add_argument("file", metavar="FILE", help="the self-assessment, or -")
+        sub.add_argument(
+            "--edition", type=int, choices=(2022, 2024), help="the edition (default: detected)"
+        )
+        sub.add_argument(
+            "--format", choices=formats, default=formats[0], help=f"default: {formats[0]}"
+        )
+    check.set_defaults(handler=_commands.run_self_assessment_check)
+    render.set_defaults(handler=_commands.run_self_assessment_render)
+
+
+def _add_demo(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = _subparser(
+        group,
+        "demo",
+        "the annual report on the example data shipped with the package",
+        "Print the annual complaints performance report for 2024-25 (with CH01 and CH02) on "
+        "the example data shipped with the package: 300 synthetic complaints at Riverside "
+        "Homes, a fictional landlord with 4,800 homes.",
+        _epilog("  complaintcode demo\n  complaintcode demo --format html > report.html"),
+    )
+    p.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    p.set_defaults(handler=_commands.run_demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``complaintcode`` command, with every subcommand.
+
+    >>> build_parser().parse_args(["audit", "complaints.jsonl"]).format
+    'text'
+    """
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=textwrap.fill(
+            "The Housing Ombudsman's Complaint Handling Code: deadlines, audits, annual "
+            "reports and self-assessments.",
+            width=_WIDTH,
+        ),
+        epilog="Run 'complaintcode COMMAND --help' for a command's options and examples.\n\n"
+        + _EXIT_CODES.format(findings=" (audit, self-assessment check)"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    group = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_demo(group)
+    _add_deadlines(group)
+    _add_audit(group)
+    _add_report(group)
+    _add_self_assessment(group)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``complaintcode`` command.
+
+    Args:
+        argv: The arguments after the program name; ``sys.argv[1:]`` by default.
+
+    Returns:
+        The exit code: 0 done, 1 findings reported, 2 a usage error, 3 some
+        records could not be read.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse exits for --help and for usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    prog = f"{PROG} {args.command}"
+    if args.command == "self-assessment":
+        prog += f" {args.action}"
+    console = Console(prog)
+    try:
+        code: int = args.handler(args, console)
+        sys.stdout.flush()
+    except UsageError as err:
+        console.clear_progress()
+        sys.stderr.write(f"{prog}: error: {err}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader of the output went away (``| head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    return code

@@ -1,0 +1,398 @@
+"""The complaint record: an immutable, append-only history, and the verbs that extend it.
+
+A :class:`Complaint` is its events (5.12): the receipt first, then every action
+with its date. Its state is derived from them through the lifecycle. Each verb
+returns a new :class:`Complaint` or raises; a verb refuses what would breach the
+Code (:class:`~complaintcode.errors.ProvisionViolation`) or what the state does
+not allow (:class:`~complaintcode.errors.ActionNotAllowed`). A record loaded
+from storage is not refused for past breaches: :meth:`Complaint.audit` reports
+them.
+
+>>> import datetime as dt
+>>> from complaintcode import Complaint, ComplaintDefinition
+>>> c = Complaint.receive("C-1001", received=dt.date(2024, 5, 3), channel="phone")
+>>> [str(d) for d in c.due(as_of=dt.date(2024, 5, 3))]
+['6.2: acknowledge at stage 1 by 2024-05-13', '6.3: respond at stage 1 by 2024-05-28']
+>>> definition = ComplaintDefinition(
+...     understanding="Repairs to a leaking roof were promised in March and not done.",
+...     points=("the roof repair",),
+...     outcomes_sought=("repair the roof",),
+... )
+>>> c = c.acknowledge(on=dt.date(2024, 5, 7), handler="A. Khan", definition=definition)
+>>> c.status, int(c.stage)
+('stage_1', 1)
+>>> [str(d) for d in c.due(as_of=dt.date(2024, 5, 7))]
+['6.3: respond at stage 1 by 2024-05-21']
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from complaintcode.calendar import WorkingCalendar, england_and_wales
+from complaintcode.complaint import _audit, _html
+from complaintcode.complaint._replay import Replay, replay
+from complaintcode.complaint._verbs import Verbs
+from complaintcode.complaint._views import StageRecord, TrackedAction
+from complaintcode.complaint.events import (
+    Acknowledged,
+    Event,
+    IssueRaised,
+    Received,
+    event_from_dict,
+)
+from complaintcode.complaint.lifecycle import FINAL_STATES, OPEN_STATES
+from complaintcode.errors import InvalidRecord
+from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from complaintcode.deadlines import Deadline
+    from complaintcode.definition import ComplaintDefinition
+    from complaintcode.editions import Edition
+    from complaintcode.findings import Finding
+
+__all__ = ["JSON_FORMAT", "Complaint", "StageRecord", "TrackedAction"]
+
+#: The name and version written into every complaint's JSON.
+JSON_FORMAT = "complaintcode/complaint@1"
+
+
+def _to_events(value: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(value)
+
+
+def _default_calendar() -> WorkingCalendar:
+    return england_and_wales()
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Complaint(Verbs):
+    """A complaint: its events, and everything derived from them.
+
+    Build one with :meth:`receive` (a new complaint) or :meth:`from_events`
+    (a stored history); extend it with the verbs. Two complaints are equal when
+    their events and calendars are equal.
+
+    Attributes:
+        events: The append-only history; the first event is the receipt.
+        calendar: The working-day calendar its deadlines are counted on.
+    """
+
+    events: tuple[Event, ...] = attrs.field(converter=_to_events)
+    calendar: WorkingCalendar = attrs.field(factory=_default_calendar)
+    _replay: Replay = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.calendar, WorkingCalendar):
+            raise InvalidRecord(
+                f"expected a WorkingCalendar, got {type(self.calendar).__name__}", path="calendar"
+            )
+        object.__setattr__(self, "_replay", replay(self.events))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Complaint):
+            return NotImplemented
+        return self.events == other.events and self.calendar == other.calendar
+
+    def __hash__(self) -> int:
+        return hash(self.events)
+
+    # --- building -------------------------------------------------------------
+
+    @classmethod
+    def receive(
+        cls,
+        reference: str,
+        *,
+        received: dt.date,
+        channel: str | None = None,
+        complainant: str | None = None,
+        representative: str | None = None,
+        issue_occurred: dt.date | None = None,
+        became_aware: dt.date | None = None,
+        received_at: dt.datetime | None = None,
+        summary: str | None = None,
+        calendar: WorkingCalendar | None = None,
+    ) -> Complaint:
+        """Record a new complaint, received on a date (5.12).
+
+        Args:
+            reference: The landlord's reference.
+            received: The day it was received.
+            channel: How it was made; any channel counts.
+            complainant: Who complained.
+            representative: Who complained for the resident, if anyone (1.3).
+            issue_occurred: When the issue occurred.
+            became_aware: When the resident became aware of it.
+            received_at: The time of receipt, as an aware datetime on ``received``.
+            summary: The complaint in the resident's words, or a summary.
+            calendar: The working-day calendar; England and Wales by default.
+
+        Raises:
+            InvalidRecord: For a blank reference, a wrong type, or dates after
+                receipt.
+        """
+        if not isinstance(reference, str) or not reference.strip():
+            raise InvalidRecord("a complaint needs a non-empty reference", path="reference")
+        event = Received(
+            on=received,
+            reference=reference,
+            channel=channel,
+            complainant=complainant,
+            representative=representative,
+            issue_occurred=issue_occurred,
+            became_aware=became_aware,
+            received_at=received_at,
+            summary=summary,
+        )
+        return cls(events=(event,), calendar=calendar or england_and_wales())
+
+    @classmethod
+    def from_events(
+        cls, events: Iterable[Event], *, calendar: WorkingCalendar | None = None
+    ) -> Complaint:
+        """Rebuild a complaint from its events, as stored.
+
+        A history that breached the Code still loads, so that it can be
+        audited; a history no complaint could have (dates running backwards,
+        a move the lifecycle does not allow) raises.
+
+        Raises:
+            InvalidRecord: With the path of the event at fault (``events[3]``).
+        """
+        try:
+            stored = tuple(events)
+        except TypeError:
+            raise InvalidRecord(
+                f"expected the events as a sequence, got {type(events).__name__}", path="events"
+            ) from None
+        return cls(events=stored, calendar=calendar or england_and_wales())
+
+    def _with(self, event: Event) -> Complaint:
+        state = self._replay.copy()
+        state.apply(event)
+        new = object.__new__(Complaint)
+        object.__setattr__(new, "events", (*self.events, event))
+        object.__setattr__(new, "calendar", self.calendar)
+        object.__setattr__(new, "_replay", state)
+        return new
+
+    # --- what a caller asks ---------------------------------------------------
+
+    @property
+    def reference(self) -> str:
+        """The landlord's reference."""
+        return self._replay.received.reference
+
+    @property
+    def received(self) -> dt.date:
+        """The day the complaint was received."""
+        return self._replay.received.on
+
+    @property
+    def receipt(self) -> Received:
+        """The receipt event, with who complained, how and about when."""
+        return self._replay.received
+
+    @property
+    def edition(self) -> Edition:
+        """The edition that governs the complaint, chosen by the day it was received."""
+        return self._replay.edition
+
+    @property
+    def status(self) -> str:
+        """The lifecycle state, such as ``"stage_1"`` (see :data:`~complaintcode.complaint.lifecycle.StateId`)."""
+        return self._replay.state
+
+    @property
+    def stage(self) -> Stage | None:
+        """The stage the complaint is at, or last reached; ``None`` before stage 1."""
+        replayed = self._replay
+        current = replayed.stage
+        if current is not None:
+            return current
+        if replayed.acknowledged[2] is not None or replayed.escalation_requested is not None:
+            return Stage.TWO
+        if replayed.acknowledged[1] is not None:
+            return Stage.ONE
+        return None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the complaint is still being handled."""
+        return self._replay.state in OPEN_STATES
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the complaint is in a state nothing leaves."""
+        return self._replay.state in FINAL_STATES
+
+    def handler(self, stage: Stage | int) -> str | None:
+        """Who handled a stage, if it was acknowledged."""
+        return self._replay.handlers[Stage.parse(stage)]
+
+    def definition(self, stage: Stage | int) -> ComplaintDefinition | None:
+        """The complaint definition recorded at a stage's acknowledgement."""
+        wanted = Stage.parse(stage)
+        for event in self.events:
+            if isinstance(event, Acknowledged) and event.stage is wanted:
+                return event.definition
+        return None
+
+    @property
+    def actions(self) -> tuple[TrackedAction, ...]:
+        """The outstanding actions recorded, completed or not (6.6, 6.17)."""
+        return tuple(
+            TrackedAction(
+                action_id=key,
+                description=a.added.description,
+                stage=a.added.stage,
+                added_on=a.added.on,
+                due=a.due,
+                updates=tuple((u.on, u.note) for u in a.updates),
+                completed_on=a.completed_on,
+            )
+            for key, a in self._replay.actions.items()
+        )
+
+    @property
+    def issues(self) -> tuple[IssueRaised, ...]:
+        """Further issues the resident raised during the complaint (6.8)."""
+        return tuple(self._replay.issues)
+
+    def stage_record(self, stage: Stage | int) -> StageRecord | None:
+        """What happened at a stage, or ``None`` if the complaint never reached it.
+
+        Stage 1 is reached by every complaint received (a complaint not accepted
+        ends there); stage 2 by every escalation request.
+
+        >>> import datetime as dt
+        >>> c = Complaint.receive("C-6", received=dt.date(2024, 5, 3))
+        >>> r = c.stage_record(1)
+        >>> r.acknowledgement_due, r.response_due, r.responded
+        (datetime.date(2024, 5, 13), datetime.date(2024, 5, 28), None)
+        >>> c.stage_record(2) is None
+        True
+        """
+        wanted = Stage.parse(stage)
+        replayed = self._replay
+        if wanted is Stage.TWO and replayed.escalation_requested is None:
+            return None
+        return _audit.stage_record(self, replayed, wanted)
+
+    def _as_of(self, as_of: dt.date) -> Replay:
+        if type(as_of) is not dt.date:
+            raise InvalidRecord(f"expected a date, got {type(as_of).__name__}", path="as_of")
+        if as_of >= self._replay.last:
+            return self._replay
+        cut = bisect.bisect_right([e.on for e in self.events], as_of)
+        if cut == 0:
+            raise InvalidRecord(
+                f"{as_of.isoformat()} is before the complaint was received "
+                f"({self.received.isoformat()})",
+                path="as_of",
+            )
+        return replay(self.events[:cut])
+
+    def due(self, as_of: dt.date) -> tuple[Deadline, ...]:
+        """What is due, as things stood at the end of ``as_of``, earliest first.
+
+        The deadlines of the current stage (with projections for steps not yet
+        taken) and of outstanding actions not yet completed.
+
+        Args:
+            as_of: The day to look from; later events are ignored.
+
+        Raises:
+            InvalidRecord: If ``as_of`` is not a date, or is before receipt.
+        """
+        return _audit.due(self, self._as_of(as_of))
+
+    def overdue(self, as_of: dt.date) -> tuple[Deadline, ...]:
+        """What was due before ``as_of`` and had not been done by the end of it.
+
+        >>> import datetime as dt
+        >>> c = Complaint.receive("C-2", received=dt.date(2024, 5, 3))
+        >>> [str(d) for d in c.overdue(as_of=dt.date(2024, 5, 14))]
+        ['6.2: acknowledge at stage 1 by 2024-05-13']
+        """
+        return tuple(d for d in self.due(as_of) if d.due < as_of)
+
+    def audit(self, as_of: dt.date) -> tuple[Finding, ...]:
+        """Every breach of the Code in the history up to ``as_of``, as findings.
+
+        Late acknowledgements and responses (or ones overdue at ``as_of``),
+        extensions beyond the limit without a good reason, extension notices
+        after the deadline or without the Ombudsman's details, the same handler
+        at both stages, letters that lack what the Code requires, outstanding
+        actions overdue, and late responses with no agreed intervals for updates.
+
+        >>> import datetime as dt
+        >>> c = Complaint.receive("C-3", received=dt.date(2024, 5, 3))
+        >>> [str(f) for f in c.audit(as_of=dt.date(2024, 5, 20))]
+        ['6.2: not acknowledged at stage 1 by 2024-05-13 (as of 2024-05-20)']
+        """
+        return _audit.audit(self, self._as_of(as_of), as_of)
+
+    # --- persistence ------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """The complaint as HTML for notebooks: its stages with their deadlines, then its events."""
+        return _html.complaint_html(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The complaint as JSON-ready data: the format, then its events in order."""
+        return {"format": JSON_FORMAT, "events": [e.to_dict() for e in self.events]}
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The complaint as JSON (ISO dates; field names documented in the docs)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: object, *, calendar: WorkingCalendar | None = None) -> Complaint:
+        """Rebuild a complaint from :meth:`to_dict` output.
+
+        Raises:
+            InvalidRecord: With the path of the bad field (``events[2].on``).
+        """
+        if not isinstance(data, dict):
+            raise InvalidRecord(f"expected an object, got {type(data).__name__}")
+        unknown = sorted(set(data) - {"format", "events"})
+        if unknown:
+            raise InvalidRecord("unknown field", path=unknown[0])
+        if data.get("format") != JSON_FORMAT:
+            raise InvalidRecord(
+                f"expected format {JSON_FORMAT!r}, got {data.get('format')!r}", path="format"
+            )
+        raw = data.get("events")
+        if not isinstance(raw, list):
+            raise InvalidRecord("expected a list of events", path="events")
+        events = tuple(event_from_dict(e, path=f"events[{i}]") for i, e in enumerate(raw))
+        return cls.from_events(events, calendar=calendar)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, calendar: WorkingCalendar | None = None) -> Complaint:
+        """Rebuild a complaint from :meth:`to_json` output.
+
+        Raises:
+            InvalidRecord: For text that is not JSON, or a bad field (with its path).
+
+        >>> import datetime as dt
+        >>> c = Complaint.receive("C-5", received=dt.date(2024, 5, 3)).withdraw(dt.date(2024, 5, 8))
+        >>> Complaint.from_json(c.to_json()) == c
+        True
+        """
+        try:
+            data = json.loads(text)
+        except (ValueError, TypeError) as err:
+            raise InvalidRecord(f"not JSON: {err}") from None
+        except RecursionError:
+            raise InvalidRecord("not JSON that a complaint could be: nested too deeply") from None
+        return cls.from_dict(data, calendar=calendar)

@@ -1,0 +1,258 @@
+"""Replaying a complaint's events: the derived state, in one fast pass.
+
+The moves come from :data:`complaintcode.complaint.lifecycle.TRANSITIONS`, which is derived
+from the state machine class; this module adds the bookkeeping a complaint needs
+(dates, handlers, extensions, outstanding actions) and the structural checks
+that every record must pass, new or loaded: dates never run backwards, the first
+event is the receipt, each event fits the stage the complaint is at.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from complaintcode.complaint.events import (
+    Acknowledged,
+    ActionAdded,
+    ActionCompleted,
+    ActionUpdated,
+    EscalationRequested,
+    Event,
+    Extended,
+    IssueRaised,
+    Received,
+    Responded,
+    UpdatesAgreed,
+)
+from complaintcode.complaint.lifecycle import OPEN_STATES, STATE_STAGE, TRANSITIONS, next_state
+from complaintcode.editions import edition_for
+from complaintcode.errors import ActionNotAllowed, InvalidRecord
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from complaintcode.stages import Stage
+
+#: The verbs that end a stage without its response; the record keeps the last of them.
+_ENDING = frozenset({"withdraw", "decline", "refuse_escalation"})
+
+#: States in which outstanding actions may be added and updated.
+_TRACKING_STATES = frozenset(
+    {
+        "stage_1",
+        "stage_1_answered",
+        "escalation_requested",
+        "stage_2",
+        "final_response_given",
+        "closed",
+        "escalation_refused",
+        "referred_to_ombudsman",
+    }
+)
+
+
+class TrackedActionState:
+    """The mutable bookkeeping of one outstanding action during a replay."""
+
+    __slots__ = ("added", "completed_on", "due", "updates")
+
+    def __init__(self, added: ActionAdded) -> None:
+        self.added = added
+        self.due = added.due
+        self.completed_on: dt.date | None = None
+        self.updates: list[ActionUpdated] = []
+
+
+class Replay:
+    """What the events say so far. Built only by :func:`replay` and :meth:`apply`."""
+
+    __slots__ = (
+        "acknowledged",
+        "actions",
+        "edition",
+        "ended_from",
+        "escalation_requested",
+        "extensions",
+        "handlers",
+        "issues",
+        "last",
+        "received",
+        "responded",
+        "responses",
+        "state",
+        "terminal",
+        "updates",
+    )
+
+    def __init__(self, received: Received) -> None:
+        self.received = received
+        self.edition = edition_for(received.on)
+        self.state = "received"
+        self.last = received.on
+        self.handlers: list[str | None] = [None, None, None]
+        self.acknowledged: list[dt.date | None] = [None, None, None]
+        self.responded: list[dt.date | None] = [None, None, None]
+        self.responses: list[Responded | None] = [None, None, None]
+        self.extensions: tuple[list[Extended], list[Extended], list[Extended]] = ([], [], [])
+        self.escalation_requested: dt.date | None = None
+        self.actions: dict[str, TrackedActionState] = {}
+        self.issues: list[IssueRaised] = []
+        self.updates: list[UpdatesAgreed] = []
+        self.terminal: Event | None = None
+        self.ended_from: str | None = None
+
+    def copy(self) -> Replay:
+        """A copy that can be advanced without touching this one."""
+        new = Replay.__new__(Replay)
+        new.received = self.received
+        new.edition = self.edition
+        new.state = self.state
+        new.last = self.last
+        new.handlers = self.handlers.copy()
+        new.acknowledged = self.acknowledged.copy()
+        new.responded = self.responded.copy()
+        new.responses = self.responses.copy()
+        new.extensions = (
+            self.extensions[0],
+            self.extensions[1].copy(),
+            self.extensions[2].copy(),
+        )
+        new.escalation_requested = self.escalation_requested
+        new.actions = {}
+        for key, action in self.actions.items():
+            twin = TrackedActionState(action.added)
+            twin.due, twin.completed_on = action.due, action.completed_on
+            twin.updates = action.updates.copy()
+            new.actions[key] = twin
+        new.issues = self.issues.copy()
+        new.updates = self.updates.copy()
+        new.terminal = self.terminal
+        new.ended_from = self.ended_from
+        return new
+
+    @property
+    def stage(self) -> Stage | None:
+        """The stage of the current state (``None`` before stage 1 and in some end states)."""
+        return STATE_STAGE[self.state]
+
+    def apply(self, event: Event) -> None:
+        """Advance by one event, refusing anything a record cannot contain."""
+        on = event.on
+        if on < self.last:
+            raise InvalidRecord(
+                f"{on.isoformat()} is before the previous event ({self.last.isoformat()}): "
+                "dates must not run backwards",
+                path="on",
+            )
+        verb = event.verb
+        if verb is not None:
+            self._move(event, verb)
+        else:
+            self._track(event)
+        self.last = on
+
+    def _move(self, event: Event, verb: str) -> None:
+        target = TRANSITIONS.get((self.state, verb)) or next_state(self.state, verb)
+        stage = getattr(event, "stage", None)
+        if stage is not None:
+            expected = STATE_STAGE[target] if verb == "acknowledge" else STATE_STAGE[self.state]
+            if stage != expected:
+                raise InvalidRecord(
+                    f"a {event.kind} event for stage {int(stage)} cannot follow a complaint "
+                    f"that is {self.state.replace('_', ' ')}",
+                    path="stage",
+                )
+        if isinstance(event, Acknowledged):
+            self.handlers[event.stage] = event.handler
+            self.acknowledged[event.stage] = event.on
+        elif isinstance(event, Extended):
+            self.extensions[event.stage].append(event)
+        elif isinstance(event, Responded):
+            self.responded[event.stage] = event.on
+            self.responses[event.stage] = event
+        elif isinstance(event, EscalationRequested):
+            self.escalation_requested = event.on
+        elif verb in _ENDING:
+            self.terminal = event
+            self.ended_from = self.state
+        self.state = target
+
+    def _track(self, event: Event) -> None:
+        state = self.state
+        if isinstance(event, Received):
+            raise InvalidRecord("a complaint is received once, as its first event", path="kind")
+        if isinstance(event, ActionAdded):
+            self._require(state in _TRACKING_STATES, "add an outstanding action")
+            if event.action_id in self.actions:
+                raise InvalidRecord(
+                    f"an outstanding action {event.action_id!r} exists already", path="action_id"
+                )
+            self.actions[event.action_id] = TrackedActionState(event)
+        elif isinstance(event, (ActionUpdated, ActionCompleted)):
+            self._track_action(event)
+        elif isinstance(event, IssueRaised):
+            self._require(state in OPEN_STATES, "raise a further issue")
+            if event.folded and state != "stage_1":
+                raise InvalidRecord(
+                    "an issue can be folded into the stage 1 response only while it is "
+                    f"still to be issued, not when the complaint is {state.replace('_', ' ')}",
+                    path="folded",
+                )
+            self.issues.append(event)
+        elif isinstance(event, UpdatesAgreed):
+            self._require(state in OPEN_STATES, "agree intervals for updates")
+            if event.every_working_days < 1:
+                raise InvalidRecord(
+                    "updates are agreed at intervals of at least one working day",
+                    path="every_working_days",
+                )
+            self.updates.append(event)
+        else:
+            raise InvalidRecord(f"unknown event {type(event).__name__}", path="kind")
+
+    def _track_action(self, event: ActionUpdated | ActionCompleted) -> None:
+        action = self.actions.get(event.action_id)
+        if action is None:
+            raise InvalidRecord(f"no outstanding action {event.action_id!r}", path="action_id")
+        if action.completed_on is not None:
+            raise InvalidRecord(
+                f"outstanding action {event.action_id!r} was completed on "
+                f"{action.completed_on.isoformat()}",
+                path="action_id",
+            )
+        if isinstance(event, ActionUpdated):
+            action.updates.append(event)
+            if event.new_due is not None:
+                action.due = event.new_due
+        else:
+            action.completed_on = event.on
+
+    def _require(self, allowed: bool, what: str) -> None:
+        if not allowed:
+            raise ActionNotAllowed(self.state.replace("_", " "), what, allowed=())
+
+
+def replay(events: tuple[Event, ...]) -> Replay:
+    """Replay a whole record; errors name the event (``events[i]``) that caused them.
+
+    Raises:
+        InvalidRecord: For a record that no complaint could have.
+    """
+    if not events:
+        raise InvalidRecord("a complaint needs at least its receipt", path="events")
+    first = events[0]
+    if not isinstance(first, Received):
+        raise InvalidRecord("the first event must be the receipt", path="events[0]")
+    state = Replay(first)
+    for index in range(1, len(events)):
+        event = events[index]
+        if not isinstance(event, Event):
+            raise InvalidRecord(f"not an event: {type(event).__name__}", path=f"events[{index}]")
+        try:
+            state.apply(event)
+        except InvalidRecord as err:
+            path = f"events[{index}].{err.path}" if err.path else f"events[{index}]"
+            raise InvalidRecord(err.message, path=path) from None
+        except (ActionNotAllowed, ValueError) as err:
+            raise InvalidRecord(str(err), path=f"events[{index}]") from None
+    return state

@@ -1,0 +1,236 @@
+"""The verbs that extend a complaint's history, each checked against the Code.
+
+:class:`Verbs` is mixed into :class:`~complaintcode.complaint.Complaint`, which
+documents them. Each verb builds one event and appends it through the
+complaint's ``_with`` (or through the checks of ``_recording`` first), so it returns
+a new complaint or raises: a breach of the Code raises
+:class:`~complaintcode.errors.ProvisionViolation`, a move the state does not
+allow :class:`~complaintcode.errors.ActionNotAllowed`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from complaintcode.complaint import _recording
+from complaintcode.complaint.events import (
+    Acknowledged,
+    ActionAdded,
+    ActionCompleted,
+    ActionUpdated,
+    Closed,
+    Declined,
+    EscalationRefused,
+    EscalationRequested,
+    Extended,
+    IssueRaised,
+    ReferredToOmbudsman,
+    Responded,
+    UpdatesAgreed,
+    Withdrawn,
+)
+from complaintcode.complaint.lifecycle import ensure_different_handler
+from complaintcode.definition import ComplaintDefinition
+from complaintcode.errors import InvalidRecord, ProvisionViolation
+from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from complaintcode.complaint import Complaint
+    from complaintcode.complaint._replay import Replay
+    from complaintcode.complaint.events import Event
+    from complaintcode.editions import Edition
+    from complaintcode.exclusions import ExclusionDecision
+    from complaintcode.letters import ExtensionNotice, Stage1Response, Stage2Response
+
+
+class Verbs:
+    """The verbs of a complaint; :class:`~complaintcode.complaint.Complaint` supplies the record."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        # Supplied by Complaint, the one class these verbs are mixed into.
+        _replay: Replay
+
+        @property
+        def edition(self) -> Edition: ...
+
+        @property
+        def stage(self) -> Stage | None: ...
+
+        def _with(self, event: Event) -> Complaint: ...
+
+    def acknowledge(self, on: dt.date, handler: str, definition: ComplaintDefinition) -> Complaint:
+        """Acknowledge, define and log the complaint at stage 1, or at stage 2 after escalation.
+
+        Args:
+            on: The day of the acknowledgement.
+            handler: Who handles the stage.
+            definition: The complaint definition (5.6, 5.7).
+
+        Raises:
+            ProvisionViolation: For an incomplete definition (5.6), or a stage 2
+                handler who handled stage 1 (6.13).
+            ActionNotAllowed: If the complaint is not awaiting an acknowledgement.
+            InvalidRecord: For malformed input or a date before the last event.
+        """
+        if not isinstance(definition, ComplaintDefinition):
+            raise InvalidRecord(
+                f"expected a ComplaintDefinition, got {type(definition).__name__}",
+                path="definition",
+            )
+        if not isinstance(handler, str) or not handler.strip():
+            raise InvalidRecord("the acknowledgement needs the handler's name", path="handler")
+        problems = definition.problems()
+        if problems:
+            raise ProvisionViolation(self.edition.cite("definition"), problems[0].message)
+        stage = Stage.TWO if self._replay.state == "escalation_requested" else Stage.ONE
+        if stage is Stage.TWO:
+            ensure_different_handler(
+                self._replay.handlers[1], handler, edition=self._replay.edition
+            )
+        return self._with(Acknowledged(on=on, stage=stage, handler=handler, definition=definition))
+
+    def extend(
+        self,
+        on: dt.date,
+        working_days: int,
+        reason: str,
+        *,
+        ombudsman_details_given: bool,
+        good_reason: str | None = None,
+        letter: ExtensionNotice | None = None,
+    ) -> Complaint:
+        """Extend the response deadline at the current stage (6.4, 6.5; 6.15, 6.16).
+
+        Args:
+            on: The day the resident was told.
+            working_days: Working days to add.
+            reason: The reason explained to the resident.
+            ombudsman_details_given: Whether the notice gave the Ombudsman's details.
+            good_reason: The good reason for going beyond the edition's limit.
+            letter: The extension notice, checked before it is recorded.
+
+        Raises:
+            ProvisionViolation: For no reason, no Ombudsman details, a notice
+                after the deadline it extends, or an extension beyond the limit
+                without a good reason.
+        """
+        return _recording.record_extension(
+            cast("Complaint", self),
+            Extended(
+                on=on,
+                stage=self._replay.stage or Stage.ONE,
+                working_days=working_days,
+                reason=reason,
+                ombudsman_details_given=ombudsman_details_given,
+                good_reason=good_reason,
+                letter=letter,
+            ),
+        )
+
+    def respond(
+        self,
+        on: dt.date,
+        *,
+        handler: str | None = None,
+        letter: Stage1Response | Stage2Response | None = None,
+    ) -> Complaint:
+        """Record the response at the current stage: stage 1's, or the final response.
+
+        A response is due when the answer is known, even if actions remain
+        (6.6, 6.17): record those with :meth:`add_action`.
+
+        Raises:
+            IncompleteLetter: If the letter lacks what the Code requires.
+            ActionNotAllowed: If no stage is awaiting a response.
+        """
+        event = Responded(
+            on=on, stage=self._replay.stage or Stage.ONE, handler=handler, letter=letter
+        )
+        return _recording.record_letter(cast("Complaint", self), event)
+
+    def request_escalation(self, on: dt.date, *, reason: str | None = None) -> Complaint:
+        """The resident asks for stage 2. No reason is required of them (6.12).
+
+        Raises:
+            ProvisionViolation: After the stage 2 (final) response (5.3).
+            ActionNotAllowed: Before a stage 1 response.
+        """
+        return self._with(EscalationRequested(on=on, reason=reason))
+
+    def refuse_escalation(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
+        """Refuse to escalate, on a section 2 ground with the reasons (5.11).
+
+        Args:
+            on: The day of the decision.
+            decision: The :class:`~complaintcode.exclusions.ExclusionDecision`,
+                made with ``refusing_escalation=True``.
+        """
+        _recording.check_decision(decision, refusing_escalation=True, edition=self.edition, on=on)
+        return self._with(EscalationRefused(on=on, decision=decision))
+
+    def decline(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
+        """Do not accept the complaint, on a section 2 ground with the reasons (2.1, 2.4).
+
+        Args:
+            on: The day of the decision.
+            decision: The :class:`~complaintcode.exclusions.ExclusionDecision`.
+        """
+        _recording.check_decision(decision, refusing_escalation=False, edition=self.edition, on=on)
+        return self._with(Declined(on=on, decision=decision))
+
+    def withdraw(self, on: dt.date, *, reason: str | None = None) -> Complaint:
+        """The resident withdraws the complaint; allowed at any open point."""
+        return self._with(Withdrawn(on=on, reason=reason))
+
+    def close(self, on: dt.date) -> Complaint:
+        """Close the complaint after stage 1 (no escalation) or after the final response."""
+        return self._with(Closed(on=on))
+
+    def refer_to_ombudsman(self, on: dt.date) -> Complaint:
+        """Record that the complaint, or a decision on it, went to the Ombudsman."""
+        return self._with(ReferredToOmbudsman(on=on))
+
+    def add_action(self, on: dt.date, action_id: str, description: str, due: dt.date) -> Complaint:
+        """Track an outstanding action promised in a response (6.6, 6.17)."""
+        stage = self.stage or Stage.ONE
+        return self._with(
+            ActionAdded(on=on, action_id=action_id, description=description, due=due, stage=stage)
+        )
+
+    def update_action(
+        self, on: dt.date, action_id: str, note: str, *, new_due: dt.date | None = None
+    ) -> Complaint:
+        """Record an update given to the resident on an outstanding action."""
+        return self._with(ActionUpdated(on=on, action_id=action_id, note=note, new_due=new_due))
+
+    def complete_action(self, on: dt.date, action_id: str) -> Complaint:
+        """Record that an outstanding action was completed."""
+        return self._with(ActionCompleted(on=on, action_id=action_id))
+
+    def raise_issue(self, on: dt.date, description: str, *, related: bool) -> Complaint:
+        """Record a further issue raised during the complaint (6.8).
+
+        A related issue raised while the stage 1 response is still to be issued
+        is folded into it; anything else is to be logged as a new complaint.
+        The event's ``folded`` says which.
+
+        >>> import datetime as dt
+        >>> from complaintcode.complaint import Complaint
+        >>> c = Complaint.receive("C-4", received=dt.date(2024, 5, 3))
+        >>> c.raise_issue(dt.date(2024, 5, 4), "the bathroom fan too", related=True).issues[
+        ...     0
+        ... ].folded
+        False
+        """
+        folded = bool(related) and self._replay.state == "stage_1"
+        return self._with(
+            IssueRaised(on=on, description=description, related=related, folded=folded)
+        )
+
+    def agree_updates(self, on: dt.date, every_working_days: int, *, note: str = "") -> Complaint:
+        """Record the intervals agreed for updates while a response will be late (5.9)."""
+        return self._with(UpdatesAgreed(on=on, every_working_days=every_working_days, note=note))

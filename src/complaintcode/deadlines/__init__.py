@@ -1,0 +1,403 @@
+"""Deadlines: what is due, by when, under which provision.
+
+Pure functions from dates to :class:`Deadline` values. Every timescale comes
+from the complaint's :class:`~complaintcode.editions.Edition` and is counted in
+working days on a :class:`~complaintcode.calendar.WorkingCalendar`: the day an
+event happens is day 0 and never counts, and a deadline of N working days is the
+Nth working day after it.
+
+>>> import datetime as dt
+>>> from complaintcode import Stage, acknowledgement_due, response_due
+>>> received = dt.date(2024, 5, 3)  # a Friday; Monday 6 May is a bank holiday
+>>> acknowledgement_due(Stage.ONE, received=received).due
+datetime.date(2024, 5, 13)
+>>> response_due(Stage.ONE, received=received, acknowledged=dt.date(2024, 5, 7)).due
+datetime.date(2024, 5, 21)
+
+Where an earlier step has not happened yet, the deadline is projected on the
+assumption that the step happens on its own last permitted day, and says so:
+
+>>> d = response_due(Stage.ONE, received=received)
+>>> d.due, d.projected
+(datetime.date(2024, 5, 28), True)
+>>> d.note
+'projected: assumes the acknowledgement on its last permitted day, 2024-05-13'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from complaintcode.calendar import WorkingCalendar, england_and_wales
+from complaintcode.deadlines._deadline import Action, Deadline, checked_date
+from complaintcode.editions import Edition, StageTimescales, edition_for
+from complaintcode.errors import InvalidRecord, ProvisionViolation
+from complaintcode.findings import Finding
+from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = [
+    "Action",
+    "Deadline",
+    "acknowledgement_due",
+    "extended_due",
+    "extension_notice_due",
+    "response_due",
+]
+
+
+def _check_extension(deadline: object) -> None:
+    if not isinstance(deadline, Deadline):
+        raise InvalidRecord(f"expected a Deadline, got {type(deadline).__name__}", path="deadline")
+
+
+def _optional_date(value: object, name: str) -> dt.date | None:
+    return None if value is None else checked_date(value, name)
+
+
+def _not_before(later: dt.date, earlier: dt.date, later_name: str, earlier_name: str) -> None:
+    if later < earlier:
+        raise InvalidRecord(
+            f"{later.isoformat()} is before the {earlier_name.replace('_', ' ')} "
+            f"({earlier.isoformat()}): dates must not run backwards",
+            path=later_name,
+        )
+
+
+def _resolve(
+    received: object, edition: Edition | None, calendar: WorkingCalendar | None
+) -> tuple[dt.date, Edition, WorkingCalendar]:
+    day = checked_date(received, "received")
+    if edition is not None and not isinstance(edition, Edition):
+        raise InvalidRecord(f"expected an Edition, got {type(edition).__name__}", path="edition")
+    if calendar is not None and not isinstance(calendar, WorkingCalendar):
+        raise InvalidRecord(
+            f"expected a WorkingCalendar, got {type(calendar).__name__}", path="calendar"
+        )
+    return day, edition or edition_for(day), calendar or england_and_wales()
+
+
+def _timescales(edition: Edition, stage: Stage) -> StageTimescales:
+    return edition.stage_one if stage is Stage.ONE else edition.stage_two
+
+
+def _ack_date(  # the checked inputs of a deadline, named at every call
+    stage: Stage,
+    received: dt.date,
+    requested: dt.date | None,
+    *,
+    edition: Edition,
+    calendar: WorkingCalendar,
+) -> dt.date | None:
+    """The acknowledgement due date from checked inputs; ``None`` where there is no timescale."""
+    working_days = _timescales(edition, stage).acknowledge
+    if working_days is None:
+        return None
+    start = received if stage is Stage.ONE or requested is None else requested
+    return calendar.add_working_days(start, working_days)
+
+
+def _response_start(  # the checked inputs of a deadline, named at every call
+    stage: Stage,
+    received: dt.date,
+    acknowledged: dt.date | None,
+    requested: dt.date | None,
+    *,
+    edition: Edition,
+    calendar: WorkingCalendar,
+) -> tuple[dt.date, str, bool]:
+    """What a response deadline counts from, from checked inputs: (day, event, projected)."""
+    if _timescales(edition, stage).respond_from == "escalation_requested" and requested:
+        return requested, "escalation requested", False
+    if acknowledged is not None:
+        return acknowledged, "acknowledged", False
+    ack = _ack_date(stage, received, requested, edition=edition, calendar=calendar)
+    first = requested if stage is Stage.TWO and requested is not None else received
+    return (ack or first), "acknowledgement due", True
+
+
+def _response_date(  # the checked inputs of a deadline, named at every call
+    stage: Stage,
+    received: dt.date,
+    acknowledged: dt.date | None,
+    requested: dt.date | None,
+    *,
+    edition: Edition,
+    calendar: WorkingCalendar,
+) -> dt.date:
+    """The unextended response due date from checked inputs."""
+    start = _response_start(
+        stage, received, acknowledged, requested, edition=edition, calendar=calendar
+    )[0]
+    return calendar.add_working_days(start, _timescales(edition, stage).respond)
+
+
+def acknowledgement_due(
+    stage: Stage | int | str,
+    *,
+    received: dt.date,
+    escalation_requested: dt.date | None = None,
+    edition: Edition | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline | None:
+    """When a complaint must be acknowledged, defined and logged at a stage.
+
+    Stage 1 is counted from receipt (6.2); stage 2 from the escalation request
+    (6.11).
+
+    Args:
+        stage: The stage.
+        received: The day the complaint was received (it decides the edition).
+        escalation_requested: For stage 2, the day the resident asked to escalate.
+        edition: The edition; by default the one for ``received``.
+        calendar: The working-day calendar; England and Wales by default.
+
+    Returns:
+        The deadline, or ``None`` where the edition sets no timescale (stage 2
+        under the 2022 edition).
+
+    Raises:
+        InvalidRecord: For a missing or malformed date, or dates that run backwards.
+
+    >>> import datetime as dt
+    >>> acknowledgement_due(
+    ...     2, received=dt.date(2024, 5, 3), escalation_requested=dt.date(2024, 6, 3)
+    ... ).due
+    datetime.date(2024, 6, 10)
+    """
+    stage = Stage.parse(stage)
+    day, edition, calendar = _resolve(received, edition, calendar)
+    requested = _optional_date(escalation_requested, "escalation_requested")
+    if stage is Stage.ONE:
+        start, event = day, "received"
+    else:
+        if requested is None:
+            raise InvalidRecord(
+                "the stage 2 acknowledgement is counted from the escalation request",
+                path="escalation_requested",
+            )
+        _not_before(requested, day, "escalation_requested", "received")
+        start, event = requested, "escalation requested"
+    due = _ack_date(stage, day, requested, edition=edition, calendar=calendar)
+    if due is None:
+        return None
+    working_days = _timescales(edition, stage).acknowledge or 0
+    return Deadline(
+        action="acknowledge",
+        stage=stage,
+        due=due,
+        provision=edition.cite(f"acknowledge_stage_{int(stage)}"),
+        edition=edition,
+        counted_from=start,
+        counted_from_event=event,
+        working_days=working_days,
+        calendar=calendar,
+    )
+
+
+def response_due(
+    stage: Stage | int | str,
+    *,
+    received: dt.date,
+    acknowledged: dt.date | None = None,
+    escalation_requested: dt.date | None = None,
+    edition: Edition | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline:
+    """When the response at a stage is due.
+
+    Under the 2024 edition, stage 1 is counted from the acknowledgement (6.3)
+    and stage 2 from the stage 2 acknowledgement (6.14). Under the 2022 edition,
+    stage 1 is counted from logging (5.1), taken to be the acknowledgement, and
+    stage 2 from the escalation request (5.13). If the acknowledgement has not
+    happened yet, the deadline is projected from the acknowledgement's own due
+    date and marked ``projected``.
+
+    Args:
+        stage: The stage.
+        received: The day the complaint was received (it decides the edition).
+        acknowledged: The day the stage was acknowledged, if it has been.
+        escalation_requested: For stage 2, the day the resident asked to escalate.
+        edition: The edition; by default the one for ``received``.
+        calendar: The working-day calendar; England and Wales by default.
+
+    Returns:
+        The deadline.
+
+    Raises:
+        InvalidRecord: For a missing or malformed date, or dates that run backwards.
+
+    >>> import datetime as dt
+    >>> response_due(
+    ...     Stage.TWO,
+    ...     received=dt.date(2024, 5, 3),
+    ...     escalation_requested=dt.date(2024, 6, 3),
+    ...     acknowledged=dt.date(2024, 6, 5),
+    ... ).due
+    datetime.date(2024, 7, 3)
+    """
+    stage = Stage.parse(stage)
+    day, edition, calendar = _resolve(received, edition, calendar)
+    timescales = edition.timescales(stage)
+    acked = _optional_date(acknowledged, "acknowledged")
+    requested = _optional_date(escalation_requested, "escalation_requested")
+    if stage is Stage.TWO and requested is None:
+        raise InvalidRecord(
+            "a stage 2 response is counted from the escalation request or its acknowledgement",
+            path="escalation_requested",
+        )
+    if stage is Stage.TWO and requested is not None:
+        _not_before(requested, day, "escalation_requested", "received")
+    first = requested if stage is Stage.TWO and requested is not None else day
+    if acked is not None:
+        _not_before(
+            acked,
+            first,
+            "acknowledged",
+            "escalation_requested" if stage is Stage.TWO else "received",
+        )
+
+    start, event, projected = _response_start(
+        stage, day, acked, requested, edition=edition, calendar=calendar
+    )
+    note = (
+        f"projected: assumes the acknowledgement on its last permitted day, {start.isoformat()}"
+        if projected
+        else ""
+    )
+    return Deadline(
+        action="respond",
+        stage=stage,
+        due=calendar.add_working_days(start, timescales.respond),
+        provision=edition.cite(f"respond_stage_{int(stage)}"),
+        edition=edition,
+        counted_from=start,
+        counted_from_event=event,
+        working_days=timescales.respond,
+        projected=projected,
+        note=note,
+        calendar=calendar,
+    )
+
+
+def _over_limit(
+    edition: Edition, stage: Stage, total: int, good_reason: str | None
+) -> Finding | None:
+    """A finding if ``total`` working days of extension exceed the limit without a good reason."""
+    limit = _timescales(edition, stage).extension_limit
+    if total <= limit or (good_reason is not None and good_reason.strip()):
+        return None
+    return Finding(
+        provision=edition.cite(f"extend_stage_{int(stage)}"),
+        message=(
+            f"an extension of {total} working days at {stage} is longer than the "
+            f"{limit} allowed without a good reason, and none was recorded"
+        ),
+    )
+
+
+def extended_due(
+    deadline: Deadline,
+    working_days: int,
+    *,
+    good_reason: str | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline:
+    """A response deadline extended by some working days (6.4, 6.15).
+
+    Extensions add up: the limit the edition allows without a good reason
+    applies to the total beyond the original due date.
+
+    Args:
+        deadline: The response deadline to extend (possibly extended already).
+        working_days: Working days to add (at least 1).
+        good_reason: The reason recorded for an extension beyond the limit.
+        calendar: The working-day calendar; by default the one the deadline
+            was counted on.
+
+    Returns:
+        The extended deadline.
+
+    Raises:
+        ProvisionViolation: If the total extension exceeds the edition's limit
+            and no good reason is recorded (6.4 at stage 1, 6.15 at stage 2).
+        InvalidRecord: If ``working_days`` is not a positive whole number, or
+            the deadline is not a response deadline.
+
+    >>> import datetime as dt
+    >>> d = response_due(Stage.ONE, received=dt.date(2024, 5, 3), acknowledged=dt.date(2024, 5, 7))
+    >>> extended_due(d, 10).due
+    datetime.date(2024, 6, 5)
+    >>> extended_due(d, 11)
+    Traceback (most recent call last):
+    ...
+    complaintcode.errors.ProvisionViolation: 6.4: an extension of 11 working days at stage 1 is longer than the 10 allowed without a good reason, and none was recorded
+    """
+    _check_extension(deadline)
+    if deadline.action != "respond":
+        raise InvalidRecord(f"only a response deadline can be extended, not {deadline.action!r}")
+    if type(working_days) is not int or working_days < 1:
+        raise InvalidRecord(
+            f"an extension is a positive whole number of working days, not {working_days!r}",
+            path="working_days",
+        )
+    if good_reason is not None and not isinstance(good_reason, str):
+        raise InvalidRecord(f"expected text, got {type(good_reason).__name__}", path="good_reason")
+    total = deadline.extended_by + working_days
+    finding = _over_limit(deadline.edition, deadline.stage, total, good_reason)
+    if finding is not None:
+        raise ProvisionViolation(finding.provision, finding.message)
+    return _extend(deadline, total, good_reason, calendar or deadline.calendar)
+
+
+def _extend(
+    deadline: Deadline, total: int, good_reason: str | None, calendar: WorkingCalendar
+) -> Deadline:
+    """The deadline extended to ``total`` working days beyond its original due date, unchecked."""
+    original = deadline.original_due or deadline.due
+    reason = good_reason if good_reason and good_reason.strip() else deadline.good_reason
+    return attrs.evolve(
+        deadline,
+        due=calendar.add_working_days(original, total),
+        original_due=original,
+        extended_by=total,
+        good_reason=reason,
+        note=f"extended by {total} working days from {original.isoformat()}",
+        calendar=calendar,
+    )
+
+
+def extension_notice_due(deadline: Deadline) -> Deadline:
+    """The last day a notice extending a response deadline may be sent.
+
+    The resident must be told of an extension before the deadline it extends
+    passes, so the notice is due on or before the deadline's current due date
+    (6.4 at stage 1, 6.15 at stage 2); it must give the Ombudsman's contact
+    details (6.5, 6.16).
+
+    >>> import datetime as dt
+    >>> d = response_due(Stage.ONE, received=dt.date(2024, 5, 3), acknowledged=dt.date(2024, 5, 7))
+    >>> str(extension_notice_due(d))
+    '6.4: send extension notice at stage 1 by 2024-05-21'
+    """
+    _check_extension(deadline)
+    if deadline.action != "respond":
+        raise InvalidRecord(f"only a response deadline can be extended, not {deadline.action!r}")
+    edition = deadline.edition
+    return Deadline(
+        action="send extension notice",
+        stage=deadline.stage,
+        due=deadline.due,
+        provision=edition.cite(f"extend_stage_{int(deadline.stage)}"),
+        edition=edition,
+        counted_from=deadline.due,
+        counted_from_event="response due",
+        working_days=0,
+        projected=deadline.projected,
+        note="the notice must reach the resident by the deadline it extends",
+        calendar=deadline.calendar,
+    )

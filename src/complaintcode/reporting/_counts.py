@@ -1,0 +1,254 @@
+"""The counts behind the annual report (behind ``reporting``).
+
+:class:`StageCounts` and :class:`Counts` are plain sums over complaints, so the
+counts of two sets of complaints add up with ``+``; CH01, CH02 and the averages
+are worked out from the counts (in ``_measures``), never added.
+:mod:`complaintcode.reporting` exports these names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from complaintcode.errors import InvalidRecord
+from complaintcode.provisions import Provision
+from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__: list[str] = []
+
+#: The grounds of section 2 (2.2, 2.3), in the order the report lists them.
+GROUND_KINDS: tuple[str, ...] = ("time_limit", "legal_proceedings", "previously_considered")
+
+
+def _whole(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise InvalidRecord(
+            f"expected a whole number, 0 or more, got {value!r}", path=attribute.name
+        )
+
+
+def _count() -> Any:  # noqa: ANN401  # an attrs field, typed Any upstream
+    return attrs.field(default=0, validator=_whole)
+
+
+def _grounds(value: object) -> tuple[tuple[str, int], ...]:
+    pairs = tuple(value.items()) if isinstance(value, dict) else value
+    if not isinstance(pairs, (tuple, list)) or any(
+        not isinstance(p, (tuple, list)) or len(p) != 2 for p in pairs
+    ):
+        raise InvalidRecord("expected (kind, count) pairs or a mapping", path="grounds")
+    merged: Counter[str] = Counter()
+    for kind, count in pairs:
+        if kind not in GROUND_KINDS:
+            raise InvalidRecord(f"unknown ground {kind!r}", path="grounds")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise InvalidRecord(f"expected a whole number, got {count!r}", path="grounds")
+        merged[kind] += count
+    return tuple((k, merged[k]) for k in GROUND_KINDS if merged[k])
+
+
+@attrs.frozen(kw_only=True)
+class StageCounts:
+    """The counts for one stage of the year's complaints; they add up with ``+``.
+
+    Volumes count the stage's complaints of the year (stage 1: received in the
+    year; stage 2: escalation requested in the year) as they stood at the
+    report's date. Timeliness counts what was done during the year.
+
+    Attributes:
+        received: Complaints received (stage 2: escalation requests made).
+        not_accepted: Not accepted (stage 2: escalation refused).
+        withdrawn: Withdrawn before the stage's response.
+        responded: Responded to at the stage.
+        still_open: Awaiting the stage's acknowledgement or response.
+        overdue: Of those still open, past the response deadline.
+        extended: Given an extension at the stage.
+        extended_within_limit: Extended by no more than the edition's limit.
+        extended_with_good_reason: Extended beyond the limit, with a good reason.
+        extended_without_good_reason: Extended beyond the limit, with none.
+        grounds: Not accepted or refused, as (ground kind, count) pairs.
+        acknowledged: Acknowledgements made in the year.
+        acknowledged_late: Of those, made after the acknowledgement deadline.
+        responses: Responses made in the year (the CH02 denominator).
+        responses_in_time: Of those, by the unextended deadline.
+        responses_in_time_with_extension: By the unextended deadline, or by the
+            extended one where the extension kept within the limit or had a good reason.
+        working_days: Working days from the stage's start to each response, added up.
+
+    Raises:
+        InvalidRecord: For a negative count, or counts that do not add up.
+
+    >>> s = StageCounts(received=3, responded=2, still_open=1, grounds={"time_limit": 0})
+    >>> (s + s).responded, s.ground("time_limit")
+    (4, 0)
+    """
+
+    received: int = _count()
+    not_accepted: int = _count()
+    withdrawn: int = _count()
+    responded: int = _count()
+    still_open: int = _count()
+    overdue: int = _count()
+    extended: int = _count()
+    extended_within_limit: int = _count()
+    extended_with_good_reason: int = _count()
+    extended_without_good_reason: int = _count()
+    grounds: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_grounds)
+    acknowledged: int = _count()
+    acknowledged_late: int = _count()
+    responses: int = _count()
+    responses_in_time: int = _count()
+    responses_in_time_with_extension: int = _count()
+    working_days: int = _count()
+
+    def __attrs_post_init__(self) -> None:
+        ended = self.not_accepted + self.withdrawn + self.responded + self.still_open
+        checks = (
+            (
+                ended == self.received,
+                "received",
+                "received = not_accepted + withdrawn + responded + still_open",
+            ),
+            (self.overdue <= self.still_open, "overdue", "overdue <= still_open"),
+            (
+                self.extended
+                == self.extended_within_limit
+                + self.extended_with_good_reason
+                + self.extended_without_good_reason,
+                "extended",
+                (
+                    "extended = extended_within_limit + extended_with_good_reason + "
+                    "extended_without_good_reason"
+                ),
+            ),
+            (
+                self.acknowledged_late <= self.acknowledged,
+                "acknowledged_late",
+                "acknowledged_late <= acknowledged",
+            ),
+            (
+                self.responses_in_time <= self.responses_in_time_with_extension <= self.responses,
+                "responses_in_time",
+                "responses_in_time <= responses_in_time_with_extension <= responses",
+            ),
+        )
+        for ok, path, rule in checks:
+            if not ok:
+                raise InvalidRecord(f"the counts do not add up: expected {rule}", path=path)
+
+    def ground(self, kind: str) -> int:
+        """How many were not accepted or refused on a ground (``"time_limit"`` and so on)."""
+        return dict(self.grounds).get(kind, 0)
+
+    def __add__(self, other: object) -> StageCounts:
+        if not isinstance(other, StageCounts):
+            return NotImplemented
+        sums = {
+            f.name: getattr(self, f.name) + getattr(other, f.name)
+            for f in attrs.fields(StageCounts)
+            if f.name != "grounds"
+        }
+        return StageCounts(**sums, grounds=(*self.grounds, *other.grounds))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The counts as JSON-ready data; ``grounds`` maps each kind to its count."""
+        out = attrs.asdict(self)
+        out["grounds"] = {kind: self.ground(kind) for kind in GROUND_KINDS}
+        return out
+
+
+@attrs.frozen(kw_only=True)
+class FindingCount:
+    """How many audit findings cite one provision.
+
+    Attributes:
+        provision: The provision.
+        breaches: Findings of severity ``"breach"``.
+        warnings: Findings of severity ``"warning"``.
+
+    >>> from complaintcode.provisions import provision
+    >>> FindingCount(provision=provision("6.3"), breaches=2).warnings
+    0
+    """
+
+    provision: Provision
+    breaches: int = _count()
+    warnings: int = _count()
+
+
+def _finding_counts(value: Iterable[FindingCount]) -> tuple[FindingCount, ...]:
+    merged: dict[Provision, list[int]] = {}
+    for item in value:
+        if not isinstance(item, FindingCount):
+            raise InvalidRecord(
+                f"expected FindingCount, got {type(item).__name__}", path="findings"
+            )
+        totals = merged.setdefault(item.provision, [0, 0])
+        totals[0] += item.breaches
+        totals[1] += item.warnings
+    ordered = sorted(merged.items(), key=lambda kv: (kv[0].sort_key, -kv[0].edition))
+    return tuple(FindingCount(provision=p, breaches=b, warnings=w) for p, (b, w) in ordered)
+
+
+@attrs.frozen(kw_only=True)
+class Counts:
+    """Everything the report counts; counts of two sets of complaints add up with ``+``.
+
+    Attributes:
+        stage_1: The stage 1 counts.
+        stage_2: The stage 2 counts (escalations).
+        findings: Audit findings by provision, in Code order.
+
+    >>> a = Counts(stage_1=StageCounts(received=2, still_open=2))
+    >>> (a + a).stage_1.received, (a + a).escalated
+    (4, 0)
+    """
+
+    stage_1: StageCounts = attrs.field(factory=StageCounts)
+    stage_2: StageCounts = attrs.field(factory=StageCounts)
+    findings: tuple[FindingCount, ...] = attrs.field(default=(), converter=_finding_counts)
+
+    def stage(self, stage: Stage | int) -> StageCounts:
+        """The counts of one stage."""
+        return self.stage_1 if Stage.parse(stage) is Stage.ONE else self.stage_2
+
+    @property
+    def escalated(self) -> int:
+        """Escalation requests made in the year: the stage 2 complaints received."""
+        return self.stage_2.received
+
+    @property
+    def escalation_refused(self) -> int:
+        """Escalation requests of the year refused (5.11)."""
+        return self.stage_2.not_accepted
+
+    def __add__(self, other: object) -> Counts:
+        if not isinstance(other, Counts):
+            return NotImplemented
+        return Counts(
+            stage_1=self.stage_1 + other.stage_1,
+            stage_2=self.stage_2 + other.stage_2,
+            findings=(*self.findings, *other.findings),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The counts as JSON-ready data."""
+        return {
+            "stage_1": self.stage_1.to_dict(),
+            "stage_2": self.stage_2.to_dict(),
+            "findings": [
+                {
+                    "provision": f.provision.number,
+                    "edition": f.provision.edition,
+                    "breaches": f.breaches,
+                    "warnings": f.warnings,
+                }
+                for f in self.findings
+            ],
+        }

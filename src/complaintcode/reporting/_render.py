@@ -1,0 +1,384 @@
+"""Writing the annual report as Markdown, HTML or JSON-ready data (behind ``AnnualReport.to_*``).
+
+Both text formats are rendered from one list of sections (a heading, then
+paragraphs, tables and lists), so they always carry the same content in the
+same order, :data:`SECTIONS`. Every text is escaped: for HTML with
+:func:`html.escape`; for Markdown also with :func:`html.escape`, with the
+characters Markdown reads as emphasis, code, links, headings or table cells
+escaped with a backslash, and a line break written as ``<br>``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from complaintcode.editions import edition_for
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from decimal import Decimal
+
+    from complaintcode.reporting import AnnualReport
+    from complaintcode.reporting._counts import StageCounts
+
+__all__: list[str] = []
+
+#: The format name written into :meth:`AnnualReport.to_dict` output.
+FORMAT = "complaintcode/annual-report@1"
+
+#: The section headings, in order; the self-assessment's only when one is attached.
+SECTIONS: tuple[str, ...] = (
+    "Summary and Tenant Satisfaction Measures",
+    "Stage volumes",
+    "Timeliness",
+    "Extensions",
+    "Complaints not accepted and escalations refused",
+    "Audit findings by provision",
+    "Service improvements",
+    "Ombudsman findings of non-compliance",
+    "Reports from the Ombudsman",
+    "Self-assessment",
+)
+
+_GROUNDS = {
+    "time_limit": ("Made outside the time limit", "exclusion_time_limit"),
+    "legal_proceedings": ("Legal proceedings had started", "exclusion_grounds"),
+    "previously_considered": ("Already through the complaints process", "exclusion_grounds"),
+}
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_NO_RESPONSES = "no responses"
+
+
+class _Table(NamedTuple):
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+class _List(NamedTuple):
+    items: tuple[str, ...]
+
+
+class _Embedded(NamedTuple):
+    markdown: str
+    html: str
+
+
+_Block = str | _Table | _List | _Embedded
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _percent(value: Decimal | None) -> str:
+    return _NO_RESPONSES if value is None else f"{value}%"
+
+
+def _pair(label: str, s1: StageCounts, s2: StageCounts, field: str) -> tuple[str, ...]:
+    return label, str(getattr(s1, field)), str(getattr(s2, field))
+
+
+_Section = tuple[str, list[_Block]]
+_STAGES = ("Stage 1", "Stage 2")
+
+
+def _summary(report: AnnualReport) -> _Section:
+    c1, c2, options = report.ch01, report.ch02, report.options
+    s1, s2 = report.counts.stage_1, report.counts.stage_2
+    withdrawn = "counted" if options.include_withdrawn else "not counted"
+    refused = "counted" if options.include_not_accepted else "not counted"
+    table = _Table(
+        ("Measure", *_STAGES),
+        (
+            ("CH01: complaints received per 1,000 homes", str(c1.stage_1), str(c1.stage_2)),
+            (
+                "CH02: responded to within the Code's timescales, counting Code-compliant extensions",
+                _percent(c2.stage_1.with_extensions),
+                _percent(c2.stage_2.with_extensions),
+            ),
+            (
+                "CH02: responded to within the Code's timescales, not counting extensions",
+                _percent(c2.stage_1.without_extensions),
+                _percent(c2.stage_2.without_extensions),
+            ),
+        ),
+    )
+    note = (
+        f"CH01 counts {c1.stage_1_complaints} stage 1 and {c1.stage_2_complaints} stage 2 "
+        f"complaints for {c1.homes:,} homes; withdrawn complaints are {withdrawn}, and "
+        f"complaints not accepted and escalations refused are {refused}. CH02 counts the "
+        f"{s1.responses} stage 1 and {s2.responses} stage 2 responses made in the year."
+    )
+    return SECTIONS[0], [table, note]
+
+
+def _volumes(report: AnnualReport) -> _Section:
+    s1, s2 = report.counts.stage_1, report.counts.stage_2
+    table = _Table(
+        ("Complaints", *_STAGES),
+        (
+            _pair("Received (stage 2: escalation requested)", s1, s2, "received"),
+            _pair("Not accepted (stage 2: escalation refused)", s1, s2, "not_accepted"),
+            _pair("Withdrawn before the response", s1, s2, "withdrawn"),
+            _pair("Responded to", s1, s2, "responded"),
+            _pair("Still open", s1, s2, "still_open"),
+            _pair("Still open and past the response deadline", s1, s2, "overdue"),
+        ),
+    )
+    note = (
+        "Stage 1 complaints received in the year and stage 2 escalation requests made in it, "
+        f"as they stood on {_day(report.as_of)}."
+    )
+    return SECTIONS[1], [note, table]
+
+
+def _timeliness(report: AnnualReport) -> _Section:
+    s1, s2 = report.counts.stage_1, report.counts.stage_2
+    averages = (report.average_working_days(1), report.average_working_days(2))
+    table = _Table(
+        ("Acknowledgements and responses", *_STAGES),
+        (
+            _pair("Acknowledgements made", s1, s2, "acknowledged"),
+            _pair("Acknowledged after the deadline", s1, s2, "acknowledged_late"),
+            _pair("Responses made", s1, s2, "responses"),
+            _pair("In time, not counting extensions", s1, s2, "responses_in_time"),
+            _pair(
+                "In time, counting Code-compliant extensions",
+                s1,
+                s2,
+                "responses_in_time_with_extension",
+            ),
+            (
+                "Late, not counting extensions",
+                str(s1.responses - s1.responses_in_time),
+                str(s2.responses - s2.responses_in_time),
+            ),
+            (
+                "Late, counting Code-compliant extensions",
+                str(s1.responses - s1.responses_in_time_with_extension),
+                str(s2.responses - s2.responses_in_time_with_extension),
+            ),
+            (
+                "Average working days from receipt (stage 2: escalation request) to response",
+                *(_NO_RESPONSES if a is None else str(a) for a in averages),
+            ),
+        ),
+    )
+    note = (
+        "Acknowledgements and responses made during the year, whatever year the complaint "
+        "was received in."
+    )
+    return SECTIONS[2], [note, table]
+
+
+def _extensions(report: AnnualReport) -> _Section:
+    s1, s2 = report.counts.stage_1, report.counts.stage_2
+    edition = edition_for(report.year.start)
+    table = _Table(
+        ("Extensions", *_STAGES),
+        (
+            _pair("Extended", s1, s2, "extended"),
+            _pair("Within the limit", s1, s2, "extended_within_limit"),
+            _pair("Beyond the limit, with a good reason", s1, s2, "extended_with_good_reason"),
+            _pair(
+                "Beyond the limit, without a good reason", s1, s2, "extended_without_good_reason"
+            ),
+        ),
+    )
+    note = (
+        "The year's complaints given more time to respond "
+        f"({edition.cite('extend_stage_1').number} at stage 1, "
+        f"{edition.cite('extend_stage_2').number} at stage 2)."
+    )
+    return SECTIONS[3], [note, table]
+
+
+def _refusals(report: AnnualReport) -> _Section:
+    s1, s2 = report.counts.stage_1, report.counts.stage_2
+    edition = edition_for(report.year.start)
+    rows = [
+        (label, edition.cite(key).number, str(s1.ground(kind)), str(s2.ground(kind)))
+        for kind, (label, key) in _GROUNDS.items()
+    ]
+    rows.append(("Complaints in all", "", str(s1.not_accepted), str(s2.not_accepted)))
+    table = _Table(
+        ("Ground", "Provision", "Not accepted at stage 1", "Escalation refused"), tuple(rows)
+    )
+    note = (
+        f"The kinds of complaints not accepted ({edition.cite('accept').number}) and of "
+        f"escalations refused ({edition.cite('refuse_escalation').number}), by the ground "
+        "relied on; a decision on two grounds counts under each."
+    )
+    return SECTIONS[4], [note, table]
+
+
+def _findings(report: AnnualReport) -> _Section:
+    blocks: list[_Block] = [
+        f"What the audit found in the records as at {_day(report.as_of)}, by the provision cited."
+    ]
+    counted = report.counts.findings
+    if not counted:
+        return SECTIONS[5], [*blocks, "No findings."]
+    rows = tuple(
+        (
+            f.provision.number,
+            str(f.provision.edition),
+            f.provision.summary,
+            str(f.breaches),
+            str(f.warnings),
+        )
+        for f in counted
+    )
+    header = ("Provision", "Edition", "Requirement (summary)", "Breaches", "Warnings")
+    return SECTIONS[5], [*blocks, _Table(header, rows)]
+
+
+def _sections(report: AnnualReport) -> list[_Section]:
+    """The report's sections, each a heading and its blocks, in the order of SECTIONS."""
+    out = [
+        _summary(report),
+        _volumes(report),
+        _timeliness(report),
+        _extensions(report),
+        _refusals(report),
+        _findings(report),
+    ]
+    texts = (report.improvements, report.ombudsman_findings, report.ombudsman_reports)
+    for heading, items in zip(SECTIONS[6:9], texts, strict=True):
+        out.append((heading, [_List(items) if items else "None recorded."]))
+    sa = report.self_assessment
+    if sa is not None:
+        note = "The self-assessment against the Code, which 8.1 requires the report to include."
+        out.append((SECTIONS[9], [note, _Embedded(sa.to_markdown(), sa.to_html())]))
+    return out
+
+
+def _title(report: AnnualReport) -> tuple[str, str]:
+    year = report.year
+    line = (
+        f"Reporting year {_day(year.start)} to {_day(year.end)}, with the records as they "
+        f"stood on {_day(report.as_of)}."
+    )
+    return f"Complaints performance and service improvement report {year}", line
+
+
+def _md(text: str) -> str:
+    escaped = html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
+    return "<br>".join(escaped.splitlines() or [""])
+
+
+def to_markdown(report: AnnualReport) -> str:
+    """The Markdown layout described in the docs."""
+    title, line = _title(report)
+    out = [f"# {_md(title)}", "", _md(line), ""]
+    for heading, blocks in _sections(report):
+        out += [f"## {_md(heading)}", ""]
+        for block in blocks:
+            if isinstance(block, _Table):
+                out.append("| " + " | ".join(_md(c) for c in block.header) + " |")
+                out.append("|" + " --- |" * len(block.header))
+                out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows]
+            elif isinstance(block, _List):
+                out += [f"- {_md(item)}" for item in block.items]
+            elif isinstance(block, _Embedded):
+                out.append(
+                    re.sub(r"^(#+) ", r"##\1 ", block.markdown.strip("\n"), flags=re.MULTILINE)
+                )
+            else:
+                out.append(_md(block))
+            out.append("")
+    return "\n".join(out)
+
+
+def _html(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.splitlines() or [""])
+
+
+def _demote(fragment: str) -> str:
+    return re.sub(
+        r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}>", fragment.strip("\n")
+    )
+
+
+def to_html(report: AnnualReport) -> str:
+    """The HTML layout described in the docs (a fragment, every value escaped)."""
+    title, line = _title(report)
+    out = [f"<h1>{_html(title)}</h1>", f"<p>{_html(line)}</p>"]
+    for heading, blocks in _sections(report):
+        out.append(f"<h2>{_html(heading)}</h2>")
+        for block in blocks:
+            if isinstance(block, _Table):
+                head = "".join(f"<th>{_html(c)}</th>" for c in block.header)
+                out += ["<table>", "<thead>", f"<tr>{head}</tr>", "</thead>", "<tbody>"]
+                for row in block.rows:
+                    out.append("<tr>" + "".join(f"<td>{_html(c)}</td>" for c in row) + "</tr>")
+                out += ["</tbody>", "</table>"]
+            elif isinstance(block, _List):
+                out += ["<ul>", *(f"<li>{_html(item)}</li>" for item in block.items), "</ul>"]
+            elif isinstance(block, _Embedded):
+                out.append(_demote(block.html))
+            else:
+                out.append(f"<p>{_html(block)}</p>")
+    return "\n".join(out) + "\n"
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def to_dict(report: AnnualReport) -> dict[str, Any]:
+    """The JSON-ready form described in the docs."""
+    c1, c2 = report.ch01, report.ch02
+    sa = report.self_assessment
+    return {
+        "format": FORMAT,
+        "year": report.year.year,
+        "label": str(report.year),
+        "start": report.year.start.isoformat(),
+        "end": report.year.end.isoformat(),
+        "as_of": report.as_of.isoformat(),
+        "homes": report.homes,
+        "options": {
+            "include_withdrawn": report.options.include_withdrawn,
+            "include_not_accepted": report.options.include_not_accepted,
+        },
+        "ch01": {
+            "stage_1": str(c1.stage_1),
+            "stage_2": str(c1.stage_2),
+            "stage_1_complaints": c1.stage_1_complaints,
+            "stage_2_complaints": c1.stage_2_complaints,
+        },
+        "ch02": {
+            name: {
+                "responses": t.responses,
+                "in_time": t.in_time,
+                "in_time_with_extension": t.in_time_with_extension,
+                "with_extensions": _decimal(t.with_extensions),
+                "without_extensions": _decimal(t.without_extensions),
+            }
+            for name, t in (("stage_1", c2.stage_1), ("stage_2", c2.stage_2))
+        },
+        "average_working_days": {
+            "stage_1": _decimal(report.average_working_days(1)),
+            "stage_2": _decimal(report.average_working_days(2)),
+        },
+        "counts": report.counts.to_dict(),
+        "findings": [f.to_dict() for f in report.findings],
+        "improvements": list(report.improvements),
+        "ombudsman_findings": list(report.ombudsman_findings),
+        "ombudsman_reports": list(report.ombudsman_reports),
+        "self_assessment": None
+        if sa is None
+        else {"edition": sa.edition, **_answers(sa.summary())},
+    }
+
+
+def _answers(summary: object) -> dict[str, int]:
+    names = ("total", "answered", "yes", "no", "partial", "not_applicable")
+    return {name: getattr(summary, name) for name in names}

@@ -1,0 +1,168 @@
+"""Counting one complaint into a year's report (behind ``reporting.annual_report``).
+
+Each complaint is counted on its own, as its record stood at the report's date,
+into a :class:`Tally` of plain integers; the report turns the tally into a
+:class:`~complaintcode.reporting._counts.Counts` once, at the end, so that a year
+of many complaints costs no more than adding integers.
+The rules are those of ``docs/reporting.md``:
+
+- a stage's volumes (received, not accepted, withdrawn, responded, open,
+  extended) count the complaint when the stage started in the year: receipt
+  for stage 1, the escalation request for stage 2;
+- acknowledgements and responses count when they were made in the year, up to
+  the report's date, whatever year the complaint started in (CH02);
+- an audit finding counts in the year its missed deadline fell (its ``due``),
+  or the day it concerns (its ``on``) where it has no deadline; a finding with
+  neither counts with the year the complaint was received.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, NamedTuple
+
+from complaintcode.complaint import Complaint
+from complaintcode.complaint.events import Declined, EscalationRefused
+from complaintcode.reporting._counts import Counts, FindingCount, StageCounts
+from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from complaintcode.complaint import StageRecord
+    from complaintcode.findings import Finding
+    from complaintcode.provisions import Provision
+
+__all__: list[str] = []
+
+_REFUSAL: dict[Stage, type[Declined | EscalationRefused]] = {
+    Stage.ONE: Declined,
+    Stage.TWO: EscalationRefused,
+}
+
+
+def cut(complaint: Complaint, as_of: dt.date) -> Complaint | None:
+    """The complaint as its record stood at the end of ``as_of``; ``None`` if not yet received."""
+    if complaint.received > as_of:
+        return None
+    events = complaint.events
+    if events[-1].on <= as_of:
+        return complaint
+    kept = tuple(e for e in events if e.on <= as_of)
+    return Complaint.from_events(kept, calendar=complaint.calendar)
+
+
+class Tally:
+    """Running totals of a year's counts: plain integers, one counter per stage."""
+
+    def __init__(self, start: dt.date, end: dt.date, as_of: dt.date) -> None:
+        self.window = _Window(start, end, min(end, as_of), as_of)
+        self.stages: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        self.grounds: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        self.findings: Counter[tuple[Provision, str]] = Counter()
+
+    def add(self, complaint: Complaint) -> tuple[Finding, ...]:
+        """Count one complaint in; its findings that belong to the year are returned."""
+        record = cut(complaint, self.window.as_of)
+        if record is None:
+            return ()
+        for index, stage in enumerate((Stage.ONE, Stage.TWO)):
+            _stage(record, stage, self.window, self.stages[index], self.grounds[index])
+        kept = tuple(f for f in record.audit(self.window.as_of) if _belongs(f, record, self.window))
+        self.findings.update((f.provision, f.severity) for f in kept)
+        return kept
+
+    def counts(self) -> Counts:
+        """The totals as :class:`Counts`, checked to add up."""
+        stage_1, stage_2 = (
+            StageCounts(**counter, grounds=tuple(grounds.items()))
+            for counter, grounds in zip(self.stages, self.grounds, strict=True)
+        )
+        findings = [
+            FindingCount(
+                provision=p,
+                breaches=self.findings[(p, "breach")],
+                warnings=self.findings[(p, "warning")],
+            )
+            for p in dict.fromkeys(p for p, _ in self.findings)
+        ]
+        return Counts(stage_1=stage_1, stage_2=stage_2, findings=findings)
+
+
+class _Window(NamedTuple):
+    """The year's first and last days, the last day counted (``as_of`` if earlier), ``as_of``."""
+
+    start: dt.date
+    end: dt.date
+    last: dt.date
+    as_of: dt.date
+
+
+def _belongs(finding: Finding, complaint: Complaint, window: _Window) -> bool:
+    day = finding.due or finding.on
+    if day is None:
+        return window.start <= complaint.received <= window.end
+    return window.start <= day <= window.last
+
+
+def _stage(
+    complaint: Complaint,
+    stage: Stage,
+    window: _Window,
+    counts: Counter[str],
+    grounds: Counter[str],
+) -> None:
+    record = complaint.stage_record(stage)
+    if record is None:
+        return
+    start, last = window.start, window.last
+    if start <= record.started <= window.end:
+        _volumes(complaint, record, stage, window.as_of, counts=counts, grounds=grounds)
+    acknowledged = record.acknowledged
+    if acknowledged is not None and start <= acknowledged <= last:
+        ack_due = record.acknowledgement_due
+        counts["acknowledged"] += 1
+        counts["acknowledged_late"] += ack_due is not None and acknowledged > ack_due
+    responded = record.responded
+    if responded is not None and start <= responded <= last:
+        in_time = responded <= record.response_due
+        extended = record.extended_due
+        within_extension = (
+            record.extension_within_limit and extended is not None and responded <= extended
+        )
+        counts["responses"] += 1
+        counts["responses_in_time"] += in_time
+        counts["responses_in_time_with_extension"] += in_time or within_extension
+        counts["working_days"] += complaint.calendar.working_days_between(record.started, responded)
+
+
+def _volumes(
+    complaint: Complaint,
+    record: StageRecord,
+    stage: Stage,
+    as_of: dt.date,
+    *,
+    counts: Counter[str],
+    grounds: Counter[str],
+) -> None:
+    counts["received"] += 1
+    refusal = next((e for e in complaint.events if isinstance(e, _REFUSAL[stage])), None)
+    if refusal is not None:
+        counts["not_accepted"] += 1
+        grounds.update({g.kind for g in refusal.decision.grounds})
+    elif record.responded is not None:
+        counts["responded"] += 1
+    elif record.ended == "withdrawn":
+        counts["withdrawn"] += 1
+    else:
+        counts["still_open"] += 1
+        counts["overdue"] += record.final_due < as_of
+    if record.extended_by:
+        limit = complaint.edition.timescales(stage).extension_limit
+        counts["extended"] += 1
+        if record.extended_by <= limit:
+            counts["extended_within_limit"] += 1
+        elif record.extension_within_limit:
+            counts["extended_with_good_reason"] += 1
+        else:
+            counts["extended_without_good_reason"] += 1
