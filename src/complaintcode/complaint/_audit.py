@@ -16,11 +16,11 @@ from complaintcode.complaint.events import Acknowledged, Declined, EscalationRef
 from complaintcode.complaint.lifecycle import same_handler
 from complaintcode.deadlines import (
     Deadline,
-    _ack_date,
-    _extend,
-    _over_limit,
-    _response_date,
+    acknowledgement_date,
     acknowledgement_due,
+    extend_unchecked,
+    extension_over_limit,
+    response_date,
     response_due,
 )
 from complaintcode.findings import Finding
@@ -59,7 +59,7 @@ def stage_deadlines(
     if extensions:
         total = sum(e.working_days for e in extensions)
         good = next((e.good_reason for e in reversed(extensions) if e.good_reason), None)
-        response = _extend(response, total, good, calendar)
+        response = extend_unchecked(response, total, good, calendar)
     return ack, response
 
 
@@ -69,8 +69,8 @@ def stage_dates(
     """A stage's acknowledgement due date, unextended and current response due dates."""
     edition, calendar = replayed.edition, complaint.calendar
     received, requested = replayed.received.on, replayed.escalation_requested
-    ack = _ack_date(stage, received, requested, edition=edition, calendar=calendar)
-    base = _response_date(
+    ack = acknowledgement_date(stage, received, requested, edition=edition, calendar=calendar)
+    base = response_date(
         stage, received, replayed.acknowledged[stage], requested, edition=edition, calendar=calendar
     )
     extensions = replayed.extensions[stage]
@@ -88,7 +88,9 @@ def stage_record(complaint: Complaint, replayed: Replay, stage: Stage) -> StageR
     within = True
     for ext in extensions:
         total += ext.working_days
-        within = within and _over_limit(replayed.edition, stage, total, ext.good_reason) is None
+        within = (
+            within and extension_over_limit(replayed.edition, stage, total, ext.good_reason) is None
+        )
     terminal, ended = replayed.terminal, None
     if terminal is not None and terminal.verb in _ENDED and replayed.responded[stage] is None:
         in_stage = (_AWAITING_ACK[stage], _AWAITING_RESPONSE[stage])
@@ -218,7 +220,7 @@ def _extension_findings(
                 )
             )
         total += ext.working_days
-        over = _over_limit(edition, stage, total, ext.good_reason)
+        over = extension_over_limit(edition, stage, total, ext.good_reason)
         if over is not None:
             found.append(Finding(provision=over.provision, message=over.message, on=ext.on))
         new_due = calendar.add_working_days(base, total)

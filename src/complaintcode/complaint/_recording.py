@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from complaintcode.complaint._audit import stage_dates
 from complaintcode.complaint._letter_fit import Extension, letter_findings
 from complaintcode.complaint.lifecycle import ensure_different_handler
-from complaintcode.deadlines import _over_limit
+from complaintcode.deadlines import extension_over_limit
 from complaintcode.errors import IncompleteLetter, InvalidRecord, ProvisionViolation
 from complaintcode.exclusions import ExclusionDecision
 from complaintcode.stages import Stage
@@ -50,7 +50,7 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
             f"({current.isoformat()}), not on {event.on.isoformat()}",
         )
     total = sum(e.working_days for e in replayed.extensions[stage]) + event.working_days
-    over = _over_limit(edition, event.stage, total, event.good_reason)
+    over = extension_over_limit(edition, event.stage, total, event.good_reason)
     if over is not None:
         raise ProvisionViolation(over.provision, over.message)
     if event.letter is not None:

@@ -22,6 +22,12 @@ assumption that the step happens on its own last permitted day, and says so:
 (datetime.date(2024, 5, 28), True)
 >>> d.note
 'projected: assumes the acknowledgement on its last permitted day, 2024-05-13'
+
+The complaint record counts the same deadlines for every complaint it audits,
+on inputs it has checked already, so four rules are named here for it without
+the checks: :func:`acknowledgement_date`, :func:`response_date`,
+:func:`extension_over_limit` and :func:`extend_unchecked`. They are this part's
+face for the parts above it, not exported from the package.
 """
 
 from __future__ import annotations
@@ -85,7 +91,7 @@ def _timescales(edition: Edition, stage: Stage) -> StageTimescales:
     return edition.stage_one if stage is Stage.ONE else edition.stage_two
 
 
-def _ack_date(  # the checked inputs of a deadline, named at every call
+def acknowledgement_date(  # the checked inputs of a deadline, named at every call
     stage: Stage,
     received: dt.date,
     requested: dt.date | None,
@@ -115,12 +121,12 @@ def _response_start(  # the checked inputs of a deadline, named at every call
         return requested, "escalation requested", False
     if acknowledged is not None:
         return acknowledged, "acknowledged", False
-    ack = _ack_date(stage, received, requested, edition=edition, calendar=calendar)
+    ack = acknowledgement_date(stage, received, requested, edition=edition, calendar=calendar)
     first = requested if stage is Stage.TWO and requested is not None else received
     return (ack or first), "acknowledgement due", True
 
 
-def _response_date(  # the checked inputs of a deadline, named at every call
+def response_date(  # the checked inputs of a deadline, named at every call
     stage: Stage,
     received: dt.date,
     acknowledged: dt.date | None,
@@ -182,7 +188,7 @@ def acknowledgement_due(
             )
         _not_before(requested, day, "escalation_requested", "received")
         start, event = requested, "escalation requested"
-    due = _ack_date(stage, day, requested, edition=edition, calendar=calendar)
+    due = acknowledgement_date(stage, day, requested, edition=edition, calendar=calendar)
     if due is None:
         return None
     working_days = _timescales(edition, stage).acknowledge or 0
@@ -284,7 +290,7 @@ def response_due(
     )
 
 
-def _over_limit(
+def extension_over_limit(
     edition: Edition, stage: Stage, total: int, good_reason: str | None
 ) -> Finding | None:
     """A finding if ``total`` working days of extension exceed the limit without a good reason."""
@@ -348,13 +354,13 @@ def extended_due(
     if good_reason is not None and not isinstance(good_reason, str):
         raise InvalidRecord(f"expected text, got {type(good_reason).__name__}", path="good_reason")
     total = deadline.extended_by + working_days
-    finding = _over_limit(deadline.edition, deadline.stage, total, good_reason)
+    finding = extension_over_limit(deadline.edition, deadline.stage, total, good_reason)
     if finding is not None:
         raise ProvisionViolation(finding.provision, finding.message)
-    return _extend(deadline, total, good_reason, calendar or deadline.calendar)
+    return extend_unchecked(deadline, total, good_reason, calendar or deadline.calendar)
 
 
-def _extend(
+def extend_unchecked(
     deadline: Deadline, total: int, good_reason: str | None, calendar: WorkingCalendar
 ) -> Deadline:
     """The deadline extended to ``total`` working days beyond its original due date, unchecked."""

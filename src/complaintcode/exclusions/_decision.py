@@ -32,8 +32,8 @@ import attrs
 from complaintcode import _fields
 from complaintcode.editions import Edition, edition_by_year
 from complaintcode.errors import InvalidRecord, ProvisionViolation
-from complaintcode.exclusions import ExclusionAssessment, Ground, GroundKind, _grounds
 from complaintcode.exclusions._field_checks import build, date, read_object, stored_date
+from complaintcode.exclusions._grounds import ExclusionAssessment, Ground, GroundKind, to_grounds
 from complaintcode.findings import Finding
 from complaintcode.provisions import Provision
 
@@ -97,7 +97,7 @@ class ExclusionDecision:
     """
 
     edition: Edition = attrs.field(validator=_fields.instance_of(Edition, "Edition"))
-    grounds: tuple[Ground, ...] = attrs.field(converter=_grounds)
+    grounds: tuple[Ground, ...] = attrs.field(converter=to_grounds)
     reasons: str = attrs.field(validator=_fields.text)
     decided_by: str = attrs.field(validator=_fields.text)
     decided_on: dt.date = attrs.field(validator=date)
