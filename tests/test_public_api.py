@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import pkgutil
+
+import pytest
 
 import complaintcode
 
@@ -31,13 +34,43 @@ def test_every_name_in_all_is_importable() -> None:
 
 
 def _public_modules() -> list[str]:
+    """Every module and package below ``complaintcode`` with no private segment in its name."""
     return [
         info.name
-        for info in pkgutil.iter_modules(complaintcode.__path__, "complaintcode.")
-        if not info.name.rsplit(".", 1)[1].startswith("_")
+        for info in pkgutil.walk_packages(complaintcode.__path__, "complaintcode.")
+        if not any(part.startswith("_") for part in info.name.split(".")[1:])
         # The command line's interface is the command itself (docs/cli.md), not Python names.
         and info.name != "complaintcode.cli"
     ]
+
+
+def test_the_public_modules_are_the_parts_and_the_vocabulary() -> None:
+    """The documented import paths: one per part of the Code, its two public modules, the root."""
+    assert sorted(_public_modules()) == [
+        "complaintcode.calendar",
+        "complaintcode.complaint",
+        "complaintcode.complaint.events",
+        "complaintcode.complaint.lifecycle",
+        "complaintcode.deadlines",
+        "complaintcode.definition",
+        "complaintcode.editions",
+        "complaintcode.errors",
+        "complaintcode.exclusions",
+        "complaintcode.findings",
+        "complaintcode.letters",
+        "complaintcode.provisions",
+        "complaintcode.records",
+        "complaintcode.remedies",
+        "complaintcode.reporting",
+        "complaintcode.selfassessment",
+        "complaintcode.stages",
+    ]
+
+
+@pytest.mark.parametrize("moved", ["complaintcode.events", "complaintcode.lifecycle"])
+def test_no_alias_is_left_where_a_module_moved_from(moved: str) -> None:
+    """``events`` and ``lifecycle`` live in the complaint part; the old paths are gone, not aliased."""
+    assert importlib.util.find_spec(moved) is None
 
 
 def test_every_public_name_of_every_public_module_is_re_exported() -> None:
@@ -55,8 +88,7 @@ def test_every_public_module_declares_all() -> None:
     undeclared = [
         name
         for name in _public_modules()
-        if name != "complaintcode.__main__"
-        and not hasattr(importlib.import_module(name), "__all__")
+        if not hasattr(importlib.import_module(name), "__all__")
     ]
     assert undeclared == []
 

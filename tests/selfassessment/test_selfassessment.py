@@ -24,7 +24,7 @@ from complaintcode.selfassessment import (
 )
 from strategies import self_assessments
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 # The 2024 Code's self-assessment covers 1.2 to 9.8: the last item of each section.
 _LAST_2024 = {1: 6, 2: 5, 3: 7, 4: 3, 5: 15, 6: 20, 7: 4, 8: 5, 9: 8}

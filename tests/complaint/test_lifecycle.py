@@ -321,7 +321,7 @@ def test_docs_diagram_is_the_generated_one() -> None:
     """The diagram in docs/lifecycle.md is exactly what the machine class generates."""
     from pathlib import Path  # noqa: PLC0415  # only this test reads the docs
 
-    page = (Path(__file__).resolve().parents[1] / "docs" / "lifecycle.md").read_text()
+    page = (Path(__file__).resolve().parents[2] / "docs" / "lifecycle.md").read_text()
     block = page.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
     assert block == lifecycle_mermaid().rstrip("\n")
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 D = dt.date
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFINITION = ComplaintDefinition(
     understanding="The boiler has failed three times this winter.",
     points=("the boiler",),

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 D = dt.date
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "complaintcode" / "data"
 LINES = (DATA / "example_complaints.jsonl").read_text(encoding="utf-8").splitlines()
 SCHEMA: dict[str, Any] = json.loads((DATA / "complaint.schema.json").read_text(encoding="utf-8"))
