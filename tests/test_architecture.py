@@ -372,7 +372,7 @@ def _keys(node: ast.expr) -> list[str]:
     if isinstance(node, ast.Name):
         return []
     if isinstance(node, ast.JoinedStr):
-        text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        text = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
         if text.endswith("_stage_{}"):
             return [text.replace("{}", "1"), text.replace("{}", "2")]
     raise AssertionError(f"a citation the table cannot read: {ast.unparse(node)}")

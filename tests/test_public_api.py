@@ -86,9 +86,7 @@ def test_every_public_name_of_every_public_module_is_re_exported() -> None:
 
 def test_every_public_module_declares_all() -> None:
     undeclared = [
-        name
-        for name in _public_modules()
-        if not hasattr(importlib.import_module(name), "__all__")
+        name for name in _public_modules() if not hasattr(importlib.import_module(name), "__all__")
     ]
     assert undeclared == []
 

@@ -4,6 +4,11 @@ A working day is Monday to Friday, not a bank holiday of the calendar's region
 and not one of the landlord's own closure days. The default calendar is England
 and Wales, matching GOV.UK's published bank holidays, one-off days included.
 
+The part cites no provision itself: the timescales of 6.2, 6.3, 6.4, 6.11, 6.14
+and 6.15 (4.1, 5.1 and 5.13 in the 2022 edition) are counted on it.
+Bank holidays come from the ``workalendar`` package through one private room,
+``_bank_holidays``, which adds the days it lacks.
+
 Counting follows one rule: the day something is received is day 0 and never
 counts, and a timescale of N working days ends on the Nth working day after it.
 A complaint received on Saturday 4 May 2024 has day 1 on Tuesday 7 May, as

@@ -9,6 +9,9 @@ Subcommands:
 - ``self-assessment check FILE`` and ``self-assessment render FILE``;
 - ``demo``: the annual report on the example data shipped with the package.
 
+The command decides nothing of its own: every deadline and finding it prints
+comes from the parts below it, with the provision they cite.
+
 Results go to standard output; errors, bad records and progress to standard
 error. The exit codes are :data:`~complaintcode.cli._io.EXIT_OK` (0: done,
 nothing found), 1 (findings reported), 2 (a usage error: a wrong option or

@@ -8,6 +8,15 @@ not allow (:class:`~complaintcode.errors.ActionNotAllowed`). A record loaded
 from storage is not refused for past breaches: :meth:`Complaint.audit` reports
 them.
 
+The part holds the events a history is made of (:mod:`complaintcode.complaint.events`),
+the two-stage lifecycle that cannot express a third stage
+(:mod:`complaintcode.complaint.lifecycle`, 5.3), the verbs, and the audit: late
+acknowledgements and responses (6.2, 6.3, 6.11, 6.14), extensions and their
+notices (6.4, 6.5, 6.15, 6.16), outstanding actions (6.6, 6.17), the complaint
+definition (5.6), updates agreed for a late response (5.9), the stage 2 handler
+(6.13) and the recorded letters (6.9, 6.19). Its rules cite the provisions of
+the complaint's own edition; ``docs/architecture.md`` lists where each lives.
+
 >>> import datetime as dt
 >>> from complaintcode import Complaint, ComplaintDefinition
 >>> c = Complaint.receive("C-1001", received=dt.date(2024, 5, 3), channel="phone")

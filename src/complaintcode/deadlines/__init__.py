@@ -6,6 +6,11 @@ working days on a :class:`~complaintcode.calendar.WorkingCalendar`: the day an
 event happens is day 0 and never counts, and a deadline of N working days is the
 Nth working day after it.
 
+The part covers the acknowledgement and response timescales and the extension
+limits of both stages: 6.2, 6.3, 6.4, 6.11, 6.14 and 6.15 in the 2024 edition,
+4.1, 5.1, 5.10 and 5.13 in the 2022 edition, each deadline citing the provision
+of its own edition.
+
 >>> import datetime as dt
 >>> from complaintcode import Stage, acknowledgement_due, response_due
 >>> received = dt.date(2024, 5, 3)  # a Friday; Monday 6 May is a bank holiday

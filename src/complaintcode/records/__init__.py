@@ -8,6 +8,10 @@ example data shipped with the package (a year at a fictional landlord);
 :func:`to_records` turns complaints or findings into plain dictionaries, one per
 row, ready for ``pandas.DataFrame`` or :class:`csv.DictWriter`.
 
+The part serves the full record a landlord keeps of each complaint (5.12): it
+reads and writes the record as it is and decides nothing about it; the audit of
+:mod:`complaintcode.complaint` does.
+
 >>> from complaintcode.records import example_complaints, to_records
 >>> complaints = example_complaints()
 >>> len(complaints), complaints[0].reference
