@@ -1,20 +1,17 @@
-"""Small HTML tables for notebooks: the shared cell and table, and findings.
+"""The one HTML table the package draws with, for notebooks and web pages.
 
-Jupyter shows an object through its ``_repr_html_`` method. Every table the
-package draws is made by :func:`table`, and every value in it is written by
-:func:`cell`, escaped with :func:`html.escape`. Findings, which every part
-reports, render here (:func:`finding_html`, :func:`findings_html`); a complaint
-renders in ``complaintcode.complaint._html`` and many complaints in
-``complaintcode.records._html``, on the same table.
+Jupyter shows an object through its ``_repr_html_`` method. Each thing renders
+itself on :func:`table`, which writes every value through :func:`cell`, escaped
+with :func:`html.escape`: findings in :mod:`complaintcode.findings`, a complaint
+in ``complaintcode.complaint._html``, many complaints in
+``complaintcode.records._html``.
 
->>> from complaintcode.findings import Finding
->>> from complaintcode.provisions import provision
->>> f = Finding(provision=provision("6.2"), message="not <acknowledged>", reference="C-<1>")
->>> print(findings_html([f]))
-<table class="complaintcode-findings">
-<thead><tr><th>provision</th><th>severity</th><th>reference</th><th>on</th><th>due</th><th>finding</th></tr></thead>
+>>> import datetime as dt
+>>> print(table("example", ("name", "on", "done"), [("<b>", dt.date(2024, 5, 3), True)]))
+<table class="example">
+<thead><tr><th>name</th><th>on</th><th>done</th></tr></thead>
 <tbody>
-<tr><td>6.2</td><td>breach</td><td>C-&lt;1&gt;</td><td></td><td></td><td>not &lt;acknowledged&gt;</td></tr>
+<tr><td>&lt;b&gt;</td><td>2024-05-03</td><td>yes</td></tr>
 </tbody>
 </table>
 """
@@ -29,11 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from complaintcode.findings import Finding
-
-__all__ = ["cell", "finding_html", "findings_html", "table"]
-
-_FINDING_HEADER = ("provision", "severity", "reference", "on", "due", "finding")
+__all__ = ["cell", "table"]
 
 
 def cell(value: object) -> str:
@@ -54,54 +47,3 @@ def table(css: str, header: Iterable[str], rows: Iterable[Iterable[object]]) -> 
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "\n".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
     return f'<table class="{css}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
-
-
-def _finding_row(finding: Finding) -> tuple[object, ...]:
-    return (
-        finding.code,
-        finding.severity,
-        finding.reference,
-        finding.on,
-        finding.due,
-        finding.message,
-    )
-
-
-def finding_html(finding: Finding) -> str:
-    """One finding as an HTML table of one row.
-
-    Args:
-        finding: The finding.
-
-    Returns:
-        A ``<table>`` with the provision, severity, reference, dates and message.
-
-    >>> from complaintcode.findings import Finding
-    >>> from complaintcode.provisions import provision
-    >>> print(finding_html(Finding(provision=provision("6.13"), message="same <handler>")))
-    <table class="complaintcode-findings">
-    <thead><tr><th>provision</th><th>severity</th><th>reference</th><th>on</th><th>due</th><th>finding</th></tr></thead>
-    <tbody>
-    <tr><td>6.13</td><td>breach</td><td></td><td></td><td></td><td>same &lt;handler&gt;</td></tr>
-    </tbody>
-    </table>
-    """
-    return findings_html((finding,))
-
-
-def findings_html(findings: Iterable[Finding]) -> str:
-    """Findings as an HTML table, one row each, in the order given.
-
-    Args:
-        findings: The findings, such as what :meth:`Complaint.audit` returns.
-
-    Returns:
-        A ``<table>``, or a paragraph saying there are none.
-
-    >>> findings_html(())
-    '<p class="complaintcode-findings">No findings.</p>'
-    """
-    rows = [_finding_row(f) for f in findings]
-    if not rows:
-        return '<p class="complaintcode-findings">No findings.</p>'
-    return table("complaintcode-findings", _FINDING_HEADER, rows)

@@ -18,13 +18,16 @@ person should look at.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from complaintcode import _html
+from complaintcode._html import table
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Finding", "Severity"]
 
@@ -74,7 +77,7 @@ class Finding:
 
     def _repr_html_(self) -> str:
         """The finding as HTML for notebooks: a table of one row."""
-        return _html.finding_html(self)
+        return findings_html((self,))
 
     def to_dict(self) -> dict[str, str | None]:
         """The finding as a flat dictionary of strings, ready for JSON or CSV.
@@ -94,3 +97,35 @@ class Finding:
             "due": self.due.isoformat() if self.due else None,
             "message": self.message,
         }
+
+
+_HEADER = ("provision", "severity", "reference", "on", "due", "finding")
+
+
+def findings_html(findings: Iterable[Finding]) -> str:
+    """Findings as an HTML table, one row each, in the order given.
+
+    :func:`complaintcode.records.to_html` and :meth:`Finding._repr_html_` draw
+    findings with it; it is not exported from the package.
+
+    Args:
+        findings: The findings, such as what :meth:`Complaint.audit` returns.
+
+    Returns:
+        A ``<table>``, or a paragraph saying there are none.
+
+    >>> from complaintcode.provisions import provision
+    >>> print(findings_html([Finding(provision=provision("6.13"), message="same <handler>")]))
+    <table class="complaintcode-findings">
+    <thead><tr><th>provision</th><th>severity</th><th>reference</th><th>on</th><th>due</th><th>finding</th></tr></thead>
+    <tbody>
+    <tr><td>6.13</td><td>breach</td><td></td><td></td><td></td><td>same &lt;handler&gt;</td></tr>
+    </tbody>
+    </table>
+    >>> findings_html(())
+    '<p class="complaintcode-findings">No findings.</p>'
+    """
+    rows = [(f.code, f.severity, f.reference, f.on, f.due, f.message) for f in findings]
+    if not rows:
+        return '<p class="complaintcode-findings">No findings.</p>'
+    return table("complaintcode-findings", _HEADER, rows)

@@ -6,12 +6,11 @@ import datetime as dt
 
 import pytest
 
-from complaintcode._html import finding_html, findings_html
 from complaintcode.complaint import Complaint
 from complaintcode.complaint._html import complaint_html
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
-from complaintcode.findings import Finding
+from complaintcode.findings import Finding, findings_html
 from complaintcode.provisions import provision
 from complaintcode.records import (
     COMPLAINT_COLUMNS,
@@ -317,7 +316,7 @@ def test_findings_html_has_a_row_per_finding() -> None:
             "<td>done &lt;late&gt;</td></tr>"
         ),
     ]
-    assert finding_html(findings[0]) == findings_html(findings[:1])
+    assert findings[0]._repr_html_() == findings_html(findings[:1])
     assert findings_html(()) == '<p class="complaintcode-findings">No findings.</p>'
 
 
@@ -363,7 +362,7 @@ def test_to_html_chooses_the_table_for_what_it_is_given() -> None:
     assert to_html(final()) == complaint_html(final())
     assert to_html([final(), withdrawn()]) == complaints_html([final(), withdrawn()])
     assert to_html(findings) == findings_html(findings)
-    assert to_html(findings[0]) == finding_html(findings[0])
+    assert to_html(findings[0]) == findings_html(findings[:1])
     with pytest.raises(InvalidRecord, match=r"^items\[0\]: expected a Complaint or a Finding"):
         to_html([1])  # type: ignore[arg-type]  # the wrong input is the point
 
@@ -379,7 +378,7 @@ def test_notebooks_display_complaints_findings_self_assessments_and_reports_as_h
     report = annual_report([c], homes=100, year=2024)
     assert c._repr_html_() == complaint_html(c)
     assert c._repr_html_().startswith('<div class="complaintcode-complaint">')
-    assert finding._repr_html_() == finding_html(finding)
+    assert finding._repr_html_() == findings_html([finding])
     assert "<td>6.2</td><td>breach</td><td>C-9</td>" in finding._repr_html_()
     assert sa._repr_html_() == sa.to_html()
     assert "<td>1.2</td>" in sa._repr_html_()

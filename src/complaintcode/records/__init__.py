@@ -29,10 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from complaintcode._html import findings_html
 from complaintcode.complaint import Complaint
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
-from complaintcode.findings import Finding
+from complaintcode.findings import Finding, findings_html
 from complaintcode.records._html import complaints_html
 from complaintcode.stages import Stage
 
