@@ -34,13 +34,11 @@ that they can take the decision to the Ombudsman (2.4, 5.11).
 from __future__ import annotations
 
 from complaintcode.exclusions._decision import ExclusionDecision, NoticeContent, decide
+from complaintcode.exclusions._facts import ExclusionFacts, PreviousComplaint, PreviousStatus
 from complaintcode.exclusions._grounds import (
     ExclusionAssessment,
-    ExclusionFacts,
     Ground,
     GroundKind,
-    PreviousComplaint,
-    PreviousStatus,
     assess,
     legal_proceedings_ground,
     months_after,
