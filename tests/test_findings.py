@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from complaintcode.errors import InvalidRecord
-from complaintcode.findings import Finding
+from complaintcode.findings import Finding, findings_html
 from complaintcode.provisions import provision
 
 
@@ -101,3 +101,25 @@ def test_frozen_and_equal_by_value() -> None:
 def test_keyword_only() -> None:
     with pytest.raises(TypeError):
         Finding(provision("6.13"), "m")  # type: ignore[call-arg]
+
+
+def test_findings_html_has_a_row_per_finding() -> None:
+    """6.2 and 5.9: each finding of an audit is a row; a warning says so."""
+    findings = (
+        Finding(
+            provision=provision("6.2"), message="late", reference="C-1", on=dt.date(2024, 5, 14)
+        ),
+        Finding(provision=provision("6.6"), message="done <late>", severity="warning"),
+    )
+    assert findings_html(findings).splitlines()[3:5] == [
+        (
+            "<tr><td>6.2</td><td>breach</td><td>C-1</td><td>2024-05-14</td><td></td>"
+            "<td>late</td></tr>"
+        ),
+        (
+            "<tr><td>6.6</td><td>warning</td><td></td><td></td><td></td>"
+            "<td>done &lt;late&gt;</td></tr>"
+        ),
+    ]
+    assert findings[0]._repr_html_() == findings_html(findings[:1])
+    assert findings_html(()) == '<p class="complaintcode-findings">No findings.</p>'
