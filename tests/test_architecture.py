@@ -52,6 +52,13 @@ def modules() -> dict[str, Path]:
     return found
 
 
+@cache
+def tree(module: str) -> ast.Module:
+    """A module's syntax tree, read once for every test that looks at it."""
+    path = modules()[module]
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
 def unit(module: str) -> str:
     """The unit a module belongs to: its part, its root module, or ``__init__`` for the face."""
     parts = module.split(".")
@@ -147,9 +154,9 @@ class _Collector(ast.NodeVisitor):
 def imports() -> tuple[Import, ...]:
     """Every import of a module of the package, in every module of the package."""
     found: list[Import] = []
-    for module, path in modules().items():
+    for module in modules():
         collector = _Collector(module)
-        collector.visit(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+        collector.visit(tree(module))
         found.extend(collector.found)
     return tuple(found)
 
@@ -364,7 +371,7 @@ def test_a_face_does_not_hide_its_rooms() -> None:
         if path.name != "__init__.py" or module == ROOT:
             continue
         rooms = {m.rpartition(".")[2] for m in modules() if m.rpartition(".")[0] == module}
-        for name, nodes in _bound_names(ast.parse(path.read_text(encoding="utf-8"))).items():
+        for name, nodes in _bound_names(tree(module)).items():
             for node in nodes if name in rooms else ():
                 ok = (
                     isinstance(node, ast.ImportFrom)
@@ -444,12 +451,11 @@ def cited() -> dict[tuple[str, str], set[str]]:
     parameter on to it, with the key written in the call, or a call of
     ``provision`` with the number written in it; docstrings are not code.
     """
-    trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in modules().values()}
-    helpers = _citing_helpers(list(trees.values()))
+    helpers = _citing_helpers([tree(m) for m in modules()])
     found: dict[tuple[str, str], set[str]] = {}
-    for path, tree in trees.items():
+    for module, path in modules().items():
         where = str(path.relative_to(PACKAGE))
-        for node in ast.walk(tree):
+        for node in ast.walk(tree(module)):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             if _callee(node) in helpers:
