@@ -198,8 +198,8 @@ def test_editions_are_frozen() -> None:
 
 # --- citing a rule by the edition's number -----------------------------------------------------
 
-# (2024 number, 2022 number or None where the 2022 edition has no counterpart).
-CITATIONS: dict[str, tuple[str, str | None]] = {
+# (2024 number or None, 2022 number or None): None where the edition states no such rule.
+CITATIONS: dict[str, tuple[str | None, str | None]] = {
     "acknowledge_stage_1": ("6.2", "4.1"),
     "respond_stage_1": ("6.3", "5.1"),
     "extend_stage_1": ("6.4", "5.1"),
@@ -213,22 +213,24 @@ CITATIONS: dict[str, tuple[str, str | None]] = {
     "escalation_no_reason": ("6.12", None),
     "different_handler": ("6.13", "5.12"),
     "answer_points_stage_1": ("6.7", "5.6"),
-    "answer_points_stage_2": ("6.18", None),
+    "answer_points_stage_2": ("6.18", "5.6"),
     "outstanding_actions_stage_1": ("6.6", "5.5"),
-    "outstanding_actions_stage_2": ("6.17", None),
+    "outstanding_actions_stage_2": ("6.17", "5.5"),
     "additional_issues": ("6.8", "5.7"),
     "keep_informed": ("5.9", None),
-    "definition": ("5.6", None),
+    "definition_stage_1": ("5.6", "4.2"),
+    "definition_stage_2": ("5.6", "5.10"),
     "responsibility": ("5.7", None),
-    "full_record": ("5.12", None),
+    "full_record": ("5.12", "4.15"),
     "accept": ("2.1", "1.7"),
     "exclusion_grounds": ("2.2", "1.8"),
     "exclusion_time_limit": ("2.3", "1.8"),
     "decline_notice": ("2.4", "1.9"),
     "no_blanket_exclusion": ("2.5", None),
     "refuse_escalation": ("5.11", "4.14"),
-    "remedy": ("7.1", None),
-    "remedy_by_when": ("7.3", None),
+    "escalate_after_stage_1": (None, "5.11"),
+    "remedy": ("7.1", "6.1"),
+    "remedy_by_when": ("7.3", "6.5"),
 }
 
 
@@ -237,34 +239,58 @@ def test_citation_keys_are_the_table_above() -> None:
     assert list(CITATION_KEYS) == list(CITATIONS)
 
 
+@pytest.mark.parametrize(("edition", "column"), [(CODE_2024, 0), (CODE_2022, 1)])
 @pytest.mark.parametrize("key", CITATION_KEYS)
-def test_cite_2024(key: str) -> None:
-    """Each rule cites its 2024 provision."""
-    number = CITATIONS[key][0]
-    assert CODE_2024.cite(key) == provision(number, 2024)
-
-
-@pytest.mark.parametrize("key", CITATION_KEYS)
-def test_cite_2022(key: str) -> None:
-    """Each rule cites its 2022 provision, or falls back to the 2024 one where 2022 has none."""
-    number_2024, number_2022 = CITATIONS[key]
-    cited = CODE_2022.cite(key)
-    if number_2022 is None:
-        assert cited == provision(number_2024, 2024)
-        assert cited.edition == 2024
+def test_each_rule_cites_its_own_editions_provision(key: str, edition: Edition, column: int) -> None:
+    """A complaint is judged by its own edition: each rule cites that edition's number, or is not
+    in force there (and citing it is refused, so no finding can name a provision not in force)."""
+    number = CITATIONS[key][column]
+    assert edition.in_force(key) is (number is not None)
+    if number is None:
+        with pytest.raises(InvalidRecord) as info:
+            edition.cite(key)
+        assert str(info.value) == f"the {edition.title} has no provision for the rule {key!r}"
     else:
-        assert cited == provision(number_2022, 2022)
-        assert cited.edition == 2022
+        assert edition.cite(key) == provision(number, edition.year)
+        assert edition.cite(key).edition == edition.year
 
 
-def test_cite_fallback_examples() -> None:
-    """6.12 has no 2022 counterpart; 6.13 is 5.12 in 2022, and 5.9 keeps its 2024 number."""
-    assert CODE_2022.cite("escalation_no_reason").number == "6.12"
-    assert (CODE_2022.cite("different_handler").number, CODE_2022.cite("keep_informed").number) == (
-        "5.12",
-        "5.9",
-    )
-    assert CODE_2022.cite("keep_informed").edition == 2024
+def test_rules_the_2022_edition_does_not_state() -> None:
+    """5.9, 5.7, 6.12 and 2.5 have no counterpart in 2022; 2022's 5.11 has none in 2024."""
+    assert [k for k in CITATION_KEYS if not CODE_2022.in_force(k)] == [
+        "escalation_no_reason",
+        "keep_informed",
+        "responsibility",
+        "no_blanket_exclusion",
+    ]
+    assert [k for k in CITATION_KEYS if not CODE_2024.in_force(k)] == ["escalate_after_stage_1"]
+
+
+def test_a_should_is_a_warning_and_a_must_a_breach() -> None:
+    """5.1 and 5.13 (2022) say an extension *should* not exceed 10 more days; 5.3, 5.7 and 5.15
+    (2022) are "should" provisions. Every rule of the 2024 edition is a "must"."""
+    assert {k: CODE_2024.severity(k) for k in CITATION_KEYS if CODE_2024.in_force(k)} == {
+        k: "breach" for k in CITATION_KEYS if k != "escalate_after_stage_1"
+    }
+    warnings = [k for k in CITATION_KEYS if CODE_2022.in_force(k) and CODE_2022.severity(k) == "warning"]
+    assert warnings == [
+        "extend_stage_1",
+        "extension_notice_stage_1",
+        "extend_stage_2",
+        "extension_notice_stage_2",
+        "additional_issues",
+    ]
+    assert CODE_2022.severity("respond_stage_1") == "breach"
+    with pytest.raises(InvalidRecord):
+        CODE_2022.severity("keep_informed")
+
+
+@pytest.mark.parametrize("key", ["nope", "", "6.13", "Different_Handler", None])
+def test_in_force_refuses_unknown_keys(key: object) -> None:
+    for edition in (CODE_2024, CODE_2022):
+        with pytest.raises(InvalidRecord) as info:
+            edition.in_force(key)  # type: ignore[arg-type]
+        assert str(info.value) == f"unknown rule {key!r}"
 
 
 @pytest.mark.parametrize("key", ["nope", "", "6.13", "Different_Handler", None])

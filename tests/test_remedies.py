@@ -236,10 +236,10 @@ def test_an_apology_with_a_date_is_tracked() -> None:
     assert r.is_outstanding(JULY_1)
 
 
-def test_2022_complaint_cites_the_edition_fallback() -> None:
-    """7.3: the 2022 edition has no counterpart in the editions table, so 7.3 (2024) is cited."""
+def test_2022_complaint_cites_its_own_6_5() -> None:
+    """6.5 (2022), 7.3's counterpart: a 2022 remedy without a date cites the 2022 number."""
     (finding,) = _fix(by_when=None).problems(CODE_2022)
-    assert finding.provision == P73
+    assert finding.provision == provision("6.5", 2022)
 
 
 # --- 7.3: followed through to completion ------------------------------------------------

@@ -89,7 +89,8 @@ CITATION_KEYS: tuple[str, ...] = (
     "outstanding_actions_stage_2",
     "additional_issues",
     "keep_informed",
-    "definition",
+    "definition_stage_1",
+    "definition_stage_2",
     "responsibility",
     "full_record",
     "accept",
@@ -98,6 +99,7 @@ CITATION_KEYS: tuple[str, ...] = (
     "decline_notice",
     "no_blanket_exclusion",
     "refuse_escalation",
+    "escalate_after_stage_1",
     "remedy",
     "remedy_by_when",
 )
@@ -118,8 +120,13 @@ class Edition:
             calendar months from the issue or the resident becoming aware.
         citations: For each key of :data:`CITATION_KEYS`, the number of the
             provision that states the rule in this edition. A key the edition
-            has no provision for is absent; :meth:`cite` then falls back to the
-            2024 provision, which the library applies to every complaint.
+            has no provision for is absent: the rule was not in force under
+            this edition, and nothing is reported against it (:meth:`in_force`).
+        best_practice: The keys whose rule this edition states only as a
+            "should", although the provision that holds it is a "must" (2022's
+            5.1 requires the stage 1 response in 10 working days and says an
+            extension *should* not exceed 10 more days). A rule in a "should"
+            provision is best practice without being listed here.
     """
 
     year: int
@@ -129,6 +136,7 @@ class Edition:
     stage_two: StageTimescales
     exclusion_months: int
     citations: dict[str, str] = attrs.field(repr=False)
+    best_practice: frozenset[str] = attrs.field(default=frozenset(), repr=False)
     _cited: dict[str, Provision] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def timescales(self, stage: Stage) -> StageTimescales:
@@ -139,6 +147,22 @@ class Edition:
         """
         return self.stage_one if Stage.parse(stage) is Stage.ONE else self.stage_two
 
+    def in_force(self, key: str) -> bool:
+        """Whether this edition states a rule at all.
+
+        A rule not in force under an edition is never reported against a
+        complaint that edition governs.
+
+        Raises:
+            InvalidRecord: For a key that is not in :data:`CITATION_KEYS`.
+
+        >>> CODE_2024.in_force("keep_informed"), CODE_2022.in_force("keep_informed")
+        (True, False)
+        """
+        if key not in _KEYS:
+            raise InvalidRecord(f"unknown rule {key!r}")
+        return key in self.citations
+
     def cite(self, key: str) -> Provision:
         """The provision that states a rule in this edition.
 
@@ -146,31 +170,52 @@ class Edition:
             key: One of :data:`CITATION_KEYS`, such as ``"different_handler"``.
 
         Returns:
-            The edition's provision, or the 2024 provision where this edition
-            has no counterpart.
+            The edition's provision.
 
         Raises:
-            InvalidRecord: For a key that is not in :data:`CITATION_KEYS`.
+            InvalidRecord: For a key that is not in :data:`CITATION_KEYS`, or a
+                rule this edition does not state (see :meth:`in_force`).
 
-        >>> CODE_2022.cite("different_handler").number, CODE_2022.cite("keep_informed").number
-        ('5.12', '5.9')
+        >>> CODE_2022.cite("different_handler").number
+        '5.12'
+        >>> CODE_2022.cite("keep_informed")
+        Traceback (most recent call last):
+        ...
+        complaintcode.errors.InvalidRecord: the Complaint Handling Code 2022 has no provision for the rule 'keep_informed'
         """
         cited = self._cited.get(key)
         if cited is not None:
             return cited
         number = self.citations.get(key)
-        if number is not None:
-            cited = provision(number, self.year)
-        elif key in CITATION_KEYS:
-            cited = provision(_CITATIONS_2024[key], 2024)
-        else:
+        if number is None:
+            if key in _KEYS:
+                raise InvalidRecord(f"the {self.title} has no provision for the rule {key!r}")
             raise InvalidRecord(f"unknown rule {key!r}")
+        cited = provision(number, self.year)
         self._cited[key] = cited
         return cited
+
+    def severity(self, key: str) -> Literal["breach", "warning"]:
+        """How a departure from a rule is reported under this edition.
+
+        A "must" is a breach; a "should" (best practice) is a warning, never a
+        breach, and a verb never refuses it.
+
+        Raises:
+            InvalidRecord: As :meth:`cite` does.
+
+        >>> CODE_2024.severity("extend_stage_1"), CODE_2022.severity("extend_stage_1")
+        ('breach', 'warning')
+        """
+        if key in self.best_practice or not self.cite(key).must:
+            return "warning"
+        return "breach"
 
     def __str__(self) -> str:
         return self.title
 
+
+_KEYS = frozenset(CITATION_KEYS)
 
 _CITATIONS_2024: dict[str, str] = {
     "acknowledge_stage_1": "6.2",
@@ -191,7 +236,8 @@ _CITATIONS_2024: dict[str, str] = {
     "outstanding_actions_stage_2": "6.17",
     "additional_issues": "6.8",
     "keep_informed": "5.9",
-    "definition": "5.6",
+    "definition_stage_1": "5.6",
+    "definition_stage_2": "5.6",
     "responsibility": "5.7",
     "full_record": "5.12",
     "accept": "2.1",
@@ -204,6 +250,11 @@ _CITATIONS_2024: dict[str, str] = {
     "remedy_by_when": "7.3",
 }
 
+# The 2022 edition states fewer rules. A key absent here was not in force for a
+# complaint it governs (5.9's agreed intervals for updates, 5.7's aspects a
+# landlord is and is not responsible for, 6.12's escalation without a reason,
+# 2.5's ban on blanket exclusions), so nothing is reported against one. Its 5.5
+# and 5.6 are written for every response, so they hold at stage 2 as well.
 _CITATIONS_2022: dict[str, str] = {
     "acknowledge_stage_1": "4.1",
     "respond_stage_1": "5.1",
@@ -217,14 +268,26 @@ _CITATIONS_2022: dict[str, str] = {
     "letter_stage_2": "5.16",
     "different_handler": "5.12",
     "answer_points_stage_1": "5.6",
+    "answer_points_stage_2": "5.6",
     "outstanding_actions_stage_1": "5.5",
+    "outstanding_actions_stage_2": "5.5",
     "additional_issues": "5.7",
+    "definition_stage_1": "4.2",
+    "definition_stage_2": "5.10",
+    "full_record": "4.15",
     "accept": "1.7",
     "exclusion_grounds": "1.8",
     "exclusion_time_limit": "1.8",
     "decline_notice": "1.9",
     "refuse_escalation": "4.14",
+    "escalate_after_stage_1": "5.11",
+    "remedy": "6.1",
+    "remedy_by_when": "6.5",
 }
+
+# 2022's 5.1 and 5.13 require the response in time ("must") but say only that an
+# extension "should" not exceed a further 10 days without good reason.
+_BEST_PRACTICE_2022 = frozenset({"extend_stage_1", "extend_stage_2"})
 
 CODE_2024 = Edition(
     year=2024,
@@ -257,6 +320,7 @@ CODE_2022 = Edition(
     ),
     exclusion_months=6,
     citations=_CITATIONS_2022,
+    best_practice=_BEST_PRACTICE_2022,
 )
 """The 2022 edition, for complaints received before 1 April 2024.
 

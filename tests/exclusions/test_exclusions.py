@@ -695,7 +695,7 @@ def test_a_2022_decision_cites_the_2022_provisions() -> None:
     assert (err.value.provision.number, err.value.provision.edition) == ("1.8", 2022)
     with pytest.raises(ProvisionViolation) as err:
         decide(a, grounds=["time_limit"], reasons=" ", decided_by="J. Patel")
-    assert (err.value.provision.number, err.value.provision.edition) == ("2.5", 2024)
+    assert (err.value.provision.number, err.value.provision.edition) == ("1.9", 2022)
     d = decide(
         a, grounds=["time_limit"], reasons=REASONS, decided_by="J. Patel", discretion_considered="x"
     )
@@ -992,11 +992,14 @@ def test_a_complaint_with_no_ground_is_never_excludable(f: ExclusionFacts, days:
 def test_decisions_without_reasons_are_refused(
     f: ExclusionFacts, reasons: str, refusing: bool
 ) -> None:
-    """2.5 / 5.11: with any ground, a decision with blank reasons cites the right provision."""
+    """2.5 / 5.11 (1.9 / 4.14 in 2022): a decision with blank reasons cites the right provision."""
     a = assess(f)
-    expected = (
-        a.edition.cite("refuse_escalation") if refusing else CODE_2024.cite("no_blanket_exclusion")
-    )
+    if refusing:
+        expected = a.edition.cite("refuse_escalation")
+    elif a.edition is CODE_2024:
+        expected = CODE_2024.cite("no_blanket_exclusion")
+    else:
+        expected = CODE_2022.cite("decline_notice")
     with pytest.raises(ProvisionViolation) as err:
         decide(
             a,
@@ -1133,7 +1136,10 @@ def test_a_decision_that_meets_the_code_has_no_problems() -> None:
 
 
 def test_a_stored_2022_decision_cites_the_2022_edition() -> None:
-    """1.7, 1.8, 4.14: a 2022 decision's breaches carry the 2022 numbers; 2.5 has no counterpart."""
+    """1.7, 1.8, 1.9, 4.14 (2022): a 2022 decision's breaches carry the 2022 numbers.
+
+    2022 has no 2.5: a decision without reasons breaches its 1.9 (a detailed explanation).
+    """
     late_2022 = facts(D(2024, 3, 4), D(2023, 6, 1))
     d = decide(
         assess(late_2022),
@@ -1147,7 +1153,7 @@ def test_a_stored_2022_decision_cites_the_2022_edition() -> None:
     declined = ExclusionDecision.from_dict(data, checked=False).problems()
     assert [(p.provision.number, p.provision.edition) for p in declined] == [
         ("1.7", 2022),
-        ("2.5", 2024),
+        ("1.9", 2022),
     ]
     late = ExclusionDecision.from_dict(d.to_dict() | {"discretion_considered": None}, checked=False)
     assert [str(p) for p in late.problems()] == [

@@ -438,11 +438,11 @@ def test_2022_stage_1_cites_5_8_without_item_letters() -> None:
 
 
 def test_2022_stage_1_list_has_no_definition() -> None:
-    """5.8 (2022) lists no complaint definition: a blank one is a 5.6 finding only."""
+    """5.8 (2022) lists no complaint definition: a blank one is a 4.2 (2022) finding only."""
     letter = _letter(1, definition=_definition(understanding=""))
     assert check_letter(letter, CODE_2022) == (
         Finding(
-            provision=provision("5.6"),
+            provision=provision("4.2", 2022),
             message="the complaint definition does not set out our understanding of the complaint",
         ),
     )

@@ -278,7 +278,7 @@ def _definition_findings(edition: Edition, acknowledged: Acknowledged) -> list[F
     problems = acknowledged.definition.problems()
     if not problems:
         return []
-    cited = edition.cite("definition")
+    cited = edition.cite(f"definition_stage_{int(acknowledged.stage)}")
     return [
         Finding(
             provision=cited, message=f"at {acknowledged.stage}: {p.message}", on=acknowledged.on

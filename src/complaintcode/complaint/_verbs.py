@@ -83,10 +83,12 @@ class Verbs:
             )
         if not isinstance(handler, str) or not handler.strip():
             raise InvalidRecord("the acknowledgement needs the handler's name", path="handler")
+        stage = Stage.TWO if self._replay.state == "escalation_requested" else Stage.ONE
         problems = definition.problems()
         if problems:
-            raise ProvisionViolation(self.edition.cite("definition"), problems[0].message)
-        stage = Stage.TWO if self._replay.state == "escalation_requested" else Stage.ONE
+            raise ProvisionViolation(
+                self.edition.cite(f"definition_stage_{int(stage)}"), problems[0].message
+            )
         if stage is Stage.TWO:
             ensure_different_handler(
                 self._replay.handlers[1], handler, edition=self._replay.edition

@@ -238,7 +238,13 @@ class ExclusionDecision:
         )
 
     def _cite(self, key: str) -> Provision:
-        return self.edition.cite("refuse_escalation" if self.refusing_escalation else key)
+        if self.refusing_escalation:
+            key = "refuse_escalation"
+        elif not self.edition.in_force(key):
+            # 2022 has no 2.5; declining without reasons breaches its 1.9, which asks
+            # for a detailed explanation of why the complaint is not accepted.
+            key = "decline_notice"
+        return self.edition.cite(key)
 
     def notice_content(self) -> NoticeContent:
         """What the notice to the resident must carry (2.4; 5.11 when refusing escalation).

@@ -68,12 +68,12 @@ def _norm(text: str) -> str:
 
 
 def _definition_problems(
-    definition: ComplaintDefinition, edition: Edition, *, skip_understanding: bool
+    definition: ComplaintDefinition, edition: Edition, stage: int, *, skip_understanding: bool
 ) -> list[Finding]:
-    """The definition's own 5.6 findings, cited through the edition."""
+    """The definition's own 5.6 findings, cited through the edition (4.2 or 5.10 in 2022)."""
     if skip_understanding:
         definition = attrs.evolve(definition, understanding="(stated)")
-    cited = edition.cite("definition")
+    cited = edition.cite(f"definition_stage_{stage}")
     return [attrs.evolve(f, provision=cited) for f in definition.problems()]
 
 
@@ -94,7 +94,9 @@ def response(letter: _Response, edition: Edition) -> tuple[Finding, ...]:
                 "(our understanding of the complaint)",
             )
         )
-    found += _definition_problems(definition, edition, skip_understanding=blank and listed)
+    found += _definition_problems(
+        definition, edition, stage, skip_understanding=blank and listed
+    )
     found += _decisions(letter, edition, stage)
     if letter.remedies == () and any(d.upholds for d in letter.decisions):
         found.append(
@@ -219,7 +221,7 @@ def _escalation(letter: _Response, edition: Edition, stage: int) -> list[Finding
 def acknowledgement(letter: Acknowledgement, edition: Edition) -> tuple[Finding, ...]:
     """The findings on an acknowledgement (5.6, 5.7)."""
     definition = letter.definition
-    found = _definition_problems(definition, edition, skip_understanding=False)
+    found = _definition_problems(definition, edition, int(letter.stage), skip_understanding=False)
     aspects = definition.responsible_for + definition.not_responsible_for
     if not any(a.strip() for a in aspects):
         found.append(
