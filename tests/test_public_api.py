@@ -114,3 +114,10 @@ def test_public_callables_have_docstrings() -> None:
         and not inspect.getdoc(obj)
     ]
     assert undocumented == []
+
+
+def test_policy_ground_is_one_function_under_both_paths() -> None:
+    """2.2: the grounds a landlord's policy sets are made by one function, from either path."""
+    exclusions = importlib.import_module("complaintcode.exclusions")
+    assert complaintcode.policy_ground is exclusions.policy_ground
+    assert "policy_ground" in exclusions.__all__

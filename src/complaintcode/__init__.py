@@ -101,6 +101,7 @@ from complaintcode.exclusions import (
     decide,
     legal_proceedings_ground,
     months_after,
+    policy_ground,
     previously_considered_ground,
     time_limit_ground,
 )
@@ -316,6 +317,7 @@ __all__ = [
     "outstanding_remedies",
     "overdue_remedies",
     "overdue_remedy_findings",
+    "policy_ground",
     "previously_considered_ground",
     "provision",
     "provisions",

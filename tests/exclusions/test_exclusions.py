@@ -636,7 +636,7 @@ def test_decide_refuses_bad_arguments() -> None:
         decide(a, grounds=["court"], reasons=REASONS, decided_by="J. Patel")  # type: ignore[list-item]
     assert str(err.value) == (
         "grounds: unknown ground 'court' (known: time_limit, legal_proceedings, "
-        "previously_considered)"
+        "previously_considered, policy)"
     )
     with pytest.raises(InvalidRecord) as err:
         decide(
@@ -898,7 +898,7 @@ def _broken(**changes: Any) -> dict[str, Any]:
             _broken(ground_kind="late"),
             (
                 "decision.grounds[0].kind: expected one of time_limit, "
-                "legal_proceedings, previously_considered, got 'late'"
+                "legal_proceedings, previously_considered, policy, got 'late'"
             ),
         ),
         (

@@ -5,10 +5,12 @@ Code names three grounds (2.2): the complaint is outside the time limit, which
 runs for twelve calendar months from the later of the issue occurring and the
 resident becoming aware of it (2.3); legal proceedings have started, meaning a
 claim has been filed at court; or the same matter has already completed the
-complaints process. The 2022 edition (1.7 to 1.9) had the same grounds with a
-six-month limit. The rules here only *find* grounds: a person then decides,
-with reasons written for the complaint (2.5), and the resident is told why and
-that they can take the decision to the Ombudsman (2.4, 5.11).
+complaints process. The list is open, so a landlord's published policy may set
+further fair grounds, made with :func:`policy_ground`. The 2022 edition (1.7
+to 1.9) had the same grounds with a six-month limit. The rules here only
+*find* grounds: a person then decides, with reasons written for the complaint
+(2.5), and the resident is told why and that they can take the decision to the
+Ombudsman (2.4, 5.11).
 
 >>> import datetime as dt
 >>> from complaintcode.exclusions import ExclusionFacts, assess, decide
@@ -45,6 +47,7 @@ from complaintcode.exclusions._grounds import (
     previously_considered_ground,
     time_limit_ground,
 )
+from complaintcode.exclusions._policy import policy_ground
 
 __all__ = [
     "Decision",
@@ -60,6 +63,7 @@ __all__ = [
     "decide",
     "legal_proceedings_ground",
     "months_after",
+    "policy_ground",
     "previously_considered_ground",
     "time_limit_ground",
 ]

@@ -1,11 +1,12 @@
 """A person's decision to exclude a complaint, and the notice that tells the resident.
 
 The rules of :mod:`complaintcode.exclusions` only find grounds. A person then
-decides (2.1), resting the decision on grounds the assessment found, with
-reasons written for the complaint (2.5) and, for a late complaint, a record of
-how discretion to accept it was considered (2.3). The resident is told why and
-that they can take the decision to the Ombudsman (2.4); refusing escalation to
-stage 2 follows the same path (5.11). Import these names from
+decides (2.1), resting the decision on grounds the assessment found or on a
+ground set by the landlord's own policy (2.2), with reasons written for the
+complaint (2.5) and, for a late complaint, a record of how discretion to
+accept it was considered (2.3). The resident is told why and that they can
+take the decision to the Ombudsman (2.4); refusing escalation to stage 2
+follows the same path (5.11). Import these names from
 :mod:`complaintcode.exclusions`, which re-exports them.
 
 >>> import datetime as dt
@@ -34,6 +35,7 @@ from complaintcode.editions import Edition, edition_by_year
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.exclusions._field_checks import build, date, read_object, stored_date
 from complaintcode.exclusions._grounds import ExclusionAssessment, Ground, GroundKind, to_grounds
+from complaintcode.exclusions._policy import cited_under
 from complaintcode.findings import Finding
 from complaintcode.provisions import Provision
 
@@ -41,6 +43,19 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = ["ExclusionDecision", "NoticeContent", "decide"]
+
+
+def _same_edition(
+    decision: ExclusionDecision, _attribute: attrs.Attribute[Any], grounds: tuple[Ground, ...]
+) -> None:
+    year = decision.edition.year
+    for i, ground in enumerate(grounds):
+        if ground.provision.edition != year:
+            raise InvalidRecord(
+                f"the ground cites the {ground.provision.edition} edition ("
+                f"{ground.provision.number}), but the decision is made under the {year} edition",
+                path=f"grounds[{i}]",
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -93,11 +108,12 @@ class ExclusionDecision:
         ProvisionViolation: With no ground (2.1; 5.11 when refusing escalation),
             with no reasons of its own (2.5; 5.11), or with a discretionary ground
             and no record of discretion considered (2.3).
-        InvalidRecord: For a wrong type or a blank ``decided_by``.
+        InvalidRecord: For a wrong type, a ground citing another edition than
+            the decision's, or a blank ``decided_by``.
     """
 
     edition: Edition = attrs.field(validator=_fields.instance_of(Edition, "Edition"))
-    grounds: tuple[Ground, ...] = attrs.field(converter=to_grounds)
+    grounds: tuple[Ground, ...] = attrs.field(converter=to_grounds, validator=_same_edition)
     reasons: str = attrs.field(validator=_fields.text)
     decided_by: str = attrs.field(validator=_fields.text)
     decided_on: dt.date = attrs.field(validator=date)
@@ -157,7 +173,7 @@ class ExclusionDecision:
                     "decision gives no reasons for this one",
                 )
             )
-        elif any(text.casefold() == g.reason.strip().casefold() for g in self.grounds):
+        elif text.casefold() in _ground_texts(self.grounds):
             found.append(
                 self._breach(
                     "no_blanket_exclusion",
@@ -382,6 +398,12 @@ class ExclusionDecision:
         return build(cls if checked else cls._as_stored, kwargs, path)
 
 
+def _ground_texts(grounds: tuple[Ground, ...]) -> frozenset[str]:
+    """What reasons may not merely repeat (2.5): each ground's text, and a policy's wording."""
+    texts = (t for g in grounds for t in (g.reason, g.description) if t is not None)
+    return frozenset(t.strip().casefold() for t in texts)
+
+
 def _require_person(decision: ExclusionDecision) -> None:
     if not decision.decided_by.strip():
         raise InvalidRecord("a decision names the person who took it", path="decided_by")
@@ -399,10 +421,15 @@ def decide(
 ) -> ExclusionDecision:
     """Record a person's decision to exclude, resting on grounds the assessment found.
 
+    A ground set by the landlord's own policy (:func:`policy_ground`, 2.2) is
+    never found by the assessment: it is taken as given, cited under the
+    assessment's edition, and needs reasons of its own like any other (2.5).
+
     Args:
         assessment: The assessment the decision rests on.
         grounds: The grounds relied on: a list of :class:`Ground` values or their
-            kinds (``"time_limit"``), or a single one.
+            kinds (``"time_limit"``), or a single one. A policy ground is given
+            as its :class:`Ground`, never by its kind.
         reasons: The reasons, written for this complaint (2.5).
         decided_by: Who decided.
         decided_on: When; by default the assessment's date, never before it.
@@ -417,7 +444,8 @@ def decide(
         ProvisionViolation: For a ground the assessment did not find (2.1, or
             5.11 when refusing escalation) and every check of :class:`ExclusionDecision`.
         InvalidRecord: For grounds that are not a list of grounds or kinds, an
-            unknown kind, or a date before the assessment.
+            unknown kind or the kind ``"policy"`` alone, or a date before the
+            assessment.
 
     >>> from complaintcode.exclusions import ExclusionFacts, assess
     >>> f = ExclusionFacts(received=dt.date(2025, 1, 6), issue_occurred=dt.date(2024, 12, 2))
@@ -441,8 +469,13 @@ def decide(
         )
     chosen: list[Ground] = []
     for item in items:
-        ground = item if isinstance(item, Ground) else _found(assessment, item, refusing_escalation)
-        if ground not in assessment.grounds:
+        if isinstance(item, Ground) and item.kind == "policy":
+            ground = cited_under(item, assessment.edition)
+        else:
+            ground = (
+                item if isinstance(item, Ground) else _found(assessment, item, refusing_escalation)
+            )
+        if ground.kind != "policy" and ground not in assessment.grounds:
             raise ProvisionViolation(
                 assessment.edition.cite("refuse_escalation" if refusing_escalation else "accept"),
                 f"the assessment of {assessment.on} did not find the ground relied on "
@@ -465,6 +498,12 @@ def _found(assessment: ExclusionAssessment, kind: object, refusing: bool) -> Gro
     if kind not in get_args(GroundKind):
         known = ", ".join(get_args(GroundKind))
         raise InvalidRecord(f"unknown ground {kind!r} (known: {known})", path="grounds")
+    if kind == "policy":
+        raise InvalidRecord(
+            f"{assessment.edition.cite('exclusion_grounds').number}: a policy ground is given "
+            "as policy_ground(description, policy_reference=...), not by its kind alone",
+            path="grounds",
+        )
     ground = next((g for g in assessment.grounds if g.kind == kind), None)
     if ground is None:
         raise ProvisionViolation(

@@ -2,8 +2,11 @@
 
 One rule per ground the Code names (2.2: the time limit of 2.3, legal
 proceedings, a matter previously considered), each reading the facts of
-``_facts``, and :func:`assess`, which finds every ground that applies on a day. Import these names from :mod:`complaintcode.exclusions`, which re-exports
-them; a person's decision on them is in ``_decision``.
+``_facts``, and :func:`assess`, which finds every ground that applies on a day.
+The :class:`Ground` record also holds the further grounds a landlord's own
+policy sets (2.2's list is open); those are made in ``_policy``, never found by
+a rule. Import these names from :mod:`complaintcode.exclusions`, which
+re-exports them; a person's decision on them is in ``_decision``.
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ __all__ = [
     "time_limit_ground",
 ]
 
-#: The grounds the Code allows (2.2), one name each.
-GroundKind = Literal["time_limit", "legal_proceedings", "previously_considered"]
+#: The grounds the Code allows (2.2), one name each: the three it names, and
+#: ``"policy"`` for a further ground set by the landlord's published policy.
+GroundKind = Literal["time_limit", "legal_proceedings", "previously_considered", "policy"]
 
 
 def months_after(start: dt.date, months: int) -> dt.date:
@@ -78,8 +82,9 @@ class Ground:
     """A ground on which a complaint may be excluded, found by a rule.
 
     Attributes:
-        kind: Which ground: ``"time_limit"``, ``"legal_proceedings"`` or
-            ``"previously_considered"``.
+        kind: Which ground: ``"time_limit"``, ``"legal_proceedings"``,
+            ``"previously_considered"`` or ``"policy"`` (a ground the
+            landlord's own policy sets, made by ``policy_ground``).
         provision: The provision it rests on, in the complaint's edition.
         discretionary: ``True`` where the landlord must consider discretion to
             accept the complaint anyway (the time limit: 2.3).
@@ -89,6 +94,14 @@ class Ground:
         claim_filed: For legal proceedings, the day the claim was filed at court.
         previous_reference: For a matter previously considered, the earlier
             complaint's reference.
+        description: For a policy ground, the exclusion as the policy words it.
+        policy_reference: For a policy ground, where the policy sets it (a
+            section or paragraph of the landlord's complaints policy).
+
+    Raises:
+        InvalidRecord: For a policy ground without a description or a policy
+            reference (or with a blank one), resting on anything but 2.2 (1.8 in
+            2022), or discretionary; or for another kind with either field.
     """
 
     kind: GroundKind = attrs.field(validator=choice(get_args(GroundKind)))
@@ -99,9 +112,45 @@ class Ground:
     limit_ends: dt.date | None = attrs.field(default=None, validator=date)
     claim_filed: dt.date | None = attrs.field(default=None, validator=date)
     previous_reference: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    description: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    policy_reference: str | None = attrs.field(default=None, validator=_fields.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        edition = edition_by_year(self.provision.edition)
+        number = edition.cite("exclusion_grounds").number
+        if self.kind != "policy":
+            for name in ("description", "policy_reference"):
+                if getattr(self, name) is not None:
+                    raise InvalidRecord(
+                        f"{number}: only a policy ground has a {name}, and this is a "
+                        f"{self.kind} ground",
+                        path=name,
+                    )
+            return
+        for name, what in (
+            ("description", "the exclusion as the policy words it"),
+            ("policy_reference", "where the landlord's complaints policy sets it"),
+        ):
+            if not (getattr(self, name) or "").strip():
+                raise InvalidRecord(f"{number}: a policy ground needs {what}", path=name)
+        if self.provision.number != number:
+            raise InvalidRecord(
+                f"{number}: a policy ground rests on {number} of the {edition.year} edition, "
+                f"not on {self.provision.number}",
+                path="provision",
+            )
+        if self.discretionary:
+            raise InvalidRecord(
+                f"{edition.cite('exclusion_time_limit').number}: only the time limit asks for "
+                "discretion to be considered, so a policy ground is never discretionary",
+                path="discretionary",
+            )
 
     def to_dict(self) -> dict[str, Any]:
         """The ground as JSON-ready data (the provision as number and edition).
+
+        A policy ground adds ``description`` and ``policy_reference``; the other
+        kinds leave both out, so that their stored form is unchanged.
 
         >>> f = ExclusionFacts(received=dt.date(2025, 3, 1), issue_occurred=dt.date(2024, 2, 29))
         >>> d = time_limit_ground(f).to_dict()
@@ -118,7 +167,11 @@ class Ground:
             "limit_ends": to_plain(self.limit_ends),
             "claim_filed": to_plain(self.claim_filed),
             "previous_reference": self.previous_reference,
-        }
+        } | (
+            {"description": self.description, "policy_reference": self.policy_reference}
+            if self.kind == "policy"
+            else {}
+        )
 
     @classmethod
     def from_dict(cls, data: object, *, path: str = "ground") -> Ground:
