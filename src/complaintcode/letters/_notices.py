@@ -134,7 +134,10 @@ def _from_decision(decision: _DecisionLike, *, refusing: bool) -> tuple[str, tup
 
     A decision that says which kind it is (``refusing_escalation``) must be of
     the notice's kind. A ground's reason that does not already begin with its
-    provision number has it added in brackets.
+    provision number has it added in brackets, and a ground set by the
+    landlord's own policy (one with a ``policy_reference``, 2.2) whose reason
+    does not name that reference has it added too, so that the resident can
+    find the ground in the published policy.
     """
     kind = getattr(decision, "refusing_escalation", None)
     if isinstance(kind, bool) and kind is not refusing:
@@ -160,6 +163,9 @@ def _from_decision(decision: _DecisionLike, *, refusing: bool) -> tuple[str, tup
         number = cited if isinstance(cited, str) else getattr(cited, "number", None)
         if number and not reason.startswith(str(number)):
             reason = f"{reason} (Complaint Handling Code {number})"
+        policy = getattr(ground, "policy_reference", None)
+        if isinstance(policy, str) and policy.strip() and policy.strip() not in reason:
+            reason = f"{reason} (our complaints policy, {policy.strip()})"
         texts.append(reason)
     return reasons, tuple(texts)
 
@@ -198,7 +204,9 @@ class DeclineNotice:
         Args:
             decision: Any object with ``reasons`` (text) and ``grounds``, each
                 ground with a ``reason`` (text) and a ``provision`` (a
-                :class:`~complaintcode.provisions.Provision`, a number, or ``None``).
+                :class:`~complaintcode.provisions.Provision`, a number, or ``None``),
+                and, for a ground set by the landlord's policy, its
+                ``policy_reference``.
             ombudsman_right: The text on the right to go to the Ombudsman.
 
         Returns:
@@ -215,6 +223,9 @@ class DeclineNotice:
         ... )
         >>> DeclineNotice.from_decision(d).grounds
         ('Legal proceedings have started. (Complaint Handling Code 2.2)',)
+        >>> appeal = NS(reason="2.2: a statutory right of appeal", policy_reference="section 4.3")
+        >>> DeclineNotice.from_decision(NS(reasons="You can appeal.", grounds=[appeal])).grounds
+        ('2.2: a statutory right of appeal (our complaints policy, section 4.3)',)
         """
         reasons, grounds = _from_decision(decision, refusing=False)
         return cls(reasons=reasons, grounds=grounds, ombudsman_right=ombudsman_right)
