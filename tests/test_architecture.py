@@ -17,10 +17,13 @@ import re
 import sys
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from complaintcode.editions import CODE_2022, CODE_2024
 from complaintcode.provisions import provision
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
@@ -417,57 +420,137 @@ def _hands_on(node: ast.expr, params: set[str]) -> bool:
     return isinstance(node, ast.Name) and node.id in params
 
 
-def _citing_helpers(trees: list[ast.Module]) -> set[str]:
-    """``cite``, and every function that passes its own parameter on to a citing call."""
-    helpers = {"cite"}
-    functions = [
-        f
-        for tree in trees
-        for f in ast.walk(tree)
-        if isinstance(f, ast.FunctionDef) and f.args.args
-    ]
-    grown = True
-    while grown:
-        grown = False
-        for f in functions:
-            params = {a.arg for a in f.args.args} - {"self", "cls"}
-            passes_on = any(
-                isinstance(c, ast.Call)
-                and _callee(c) in helpers
-                and c.args
-                and _hands_on(c.args[0], params)
-                for c in ast.walk(f)
-            )
-            if passes_on and f.name not in helpers:
-                helpers.add(f.name)
-                grown = True
-    return helpers
+class _Helpers:
+    """``cite``, and every function that passes its own parameter on to a citing call.
+
+    A call by a bare name is a helper's when its module defines a helper of that
+    name, or imports one from the module that defines it; a call of an attribute
+    (``self._cite(key)``, ``edition.cite(key)``) when any module defines a helper
+    of that name. Two modules' functions of the same name are not confused.
+    """
+
+    def __init__(self, trees: Mapping[str, ast.Module]) -> None:
+        self.defined: dict[str, set[str]] = {module: set() for module in trees}
+        self.imported: dict[str, dict[str, str]] = {
+            module: {
+                alias.asname or alias.name: f"{_resolve(module, node)}.{alias.name}"
+                for node in ast.walk(module_tree)
+                if isinstance(node, ast.ImportFrom) and (not node.level or module in modules())
+                for alias in node.names
+            }
+            for module, module_tree in trees.items()
+        }
+        functions = [
+            (module, f)
+            for module, module_tree in trees.items()
+            for f in ast.walk(module_tree)
+            if isinstance(f, ast.FunctionDef) and f.args.args
+        ]
+        grown = True
+        while grown:
+            grown = False
+            for module, f in functions:
+                params = {a.arg for a in f.args.args} - {"self", "cls"}
+                passes_on = any(
+                    isinstance(c, ast.Call)
+                    and c.args
+                    and self.calls(module, c)
+                    and _hands_on(c.args[0], params)
+                    for c in ast.walk(f)
+                )
+                if passes_on and f.name not in self.defined[module]:
+                    self.defined[module].add(f.name)
+                    grown = True
+
+    def calls(self, module: str, node: ast.Call) -> bool:
+        """Whether a call in a module is a call of ``cite`` or of a citing helper."""
+        name = _callee(node)
+        if name == "cite":
+            return True
+        if isinstance(node.func, ast.Attribute):
+            return any(name in names for names in self.defined.values())
+        source, _, original = self.imported[module].get(name, "").rpartition(".")
+        return name in self.defined[module] or original in self.defined.get(source, ())
 
 
-def cited() -> dict[tuple[str, str], set[str]]:
-    """For each (citation key or ``""``, 2024 number), the files whose code cites it.
+class Citation(NamedTuple):
+    """One citing call: a citation key, or a provision number and the edition it names."""
+
+    module: str
+    line: int
+    key: str
+    number: str
+    edition: int
+
+
+_EDITION_NAMES = {"CODE_2024": 2024, "CODE_2022": 2022}
+
+
+def _edition(node: ast.Call) -> int:
+    """The edition a ``provision`` call names: 2024 unless a year or an edition is written."""
+    given = [k.value for k in node.keywords if k.arg == "edition"] + node.args[1:2]
+    if not given:
+        return 2024
+    year = given[0]
+    if isinstance(year, ast.Constant) and isinstance(year.value, int):
+        return year.value
+    name = year.attr if isinstance(year, ast.Attribute) else getattr(year, "id", "")
+    if name in _EDITION_NAMES:
+        return _EDITION_NAMES[name]
+    raise AssertionError(f"a citation the table cannot read: {ast.unparse(node)}")
+
+
+def scan(trees: Mapping[str, ast.Module]) -> list[Citation]:
+    """Every citation in the given modules' syntax trees, by module name, in module and line order.
 
     A citation is a call of ``Edition.cite`` or of a helper that hands its
     parameter on to it, with the key written in the call, or a call of
     ``provision`` with the number written in it; docstrings are not code.
     """
-    helpers = _citing_helpers([tree(m) for m in modules()])
-    found: dict[tuple[str, str], set[str]] = {}
-    for module, path in modules().items():
-        where = str(path.relative_to(PACKAGE))
-        for node in ast.walk(tree(module)):
+    helpers = _Helpers(trees)
+    found: list[Citation] = []
+    for module, module_tree in trees.items():
+        for node in ast.walk(module_tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
-            if _callee(node) in helpers:
-                for key in _keys(node.args[0]):
-                    number = CODE_2024.cite(key).number
-                    found.setdefault((key, number), set()).add(where)
+            if helpers.calls(module, node):
+                found.extend(
+                    Citation(module, node.lineno, key, "", 0) for key in _keys(node.args[0])
+                )
             elif (
                 _callee(node) == "provision"
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                found.setdefault(("", node.args[0].value), set()).add(where)
+                number = node.args[0].value
+                found.append(Citation(module, node.lineno, "", number, _edition(node)))
+    return sorted(found)
+
+
+@cache
+def citations() -> tuple[Citation, ...]:
+    """Every citation in the package's code."""
+    return tuple(scan({module: tree(module) for module in modules()}))
+
+
+def source_file(module: str) -> str:
+    """A module's file, relative to the package (``complaint/_audit.py``)."""
+    return str(modules()[module].relative_to(PACKAGE))
+
+
+def cited() -> dict[tuple[str, str], set[str]]:
+    """For each (citation key or ``""``, 2024 number), the files whose code cites it.
+
+    A rule the 2024 edition does not state has the number ``"—"``.
+    """
+    found: dict[tuple[str, str], set[str]] = {}
+    for citation in citations():
+        if citation.key:
+            stated = CODE_2024.in_force(citation.key)  # raises for an unknown key
+            number = CODE_2024.cite(citation.key).number if stated else "—"
+            found.setdefault((citation.key, number), set()).add(source_file(citation.module))
+        elif citation.edition == 2024:
+            found.setdefault(("", citation.number), set()).add(source_file(citation.module))
     return found
 
 
@@ -476,10 +559,14 @@ def _order(number: str) -> tuple[int, ...]:
 
 
 def rules_table() -> str:
-    """The table of the page's last section, made from the code: a row per 2024 provision."""
+    """The table of the page's last section, made from the code: a row per 2024 provision.
+
+    A rule of the 2022 edition alone has a row of its own after them, by its 2022 number.
+    """
     rows: dict[str, tuple[set[str], set[str], set[str]]] = {}
     for (key, number), files in cited().items():
-        keys, old, where = rows.setdefault(number, (set(), set(), set()))
+        row = f"—{CODE_2022.citations[key]}" if number == "—" else number
+        keys, old, where = rows.setdefault(row, (set(), set(), set()))
         if key:
             keys.add(f"`{key}`")
             old.add(CODE_2022.citations.get(key, "—"))
@@ -488,9 +575,12 @@ def rules_table() -> str:
         "| 2024 | 2022 | cited as | what the provision asks | cited in |",
         "|---|---|---|---|---|",
     ]
-    for number in sorted(rows, key=_order):
-        keys, old, where = rows[number]
-        summary = provision(number).summary.replace("|", "/")
+    for row in sorted(rows, key=_order_or_dash):
+        keys, old, where = rows[row]
+        only_2022 = row.removeprefix("—") if row.startswith("—") else ""
+        number = "—" if only_2022 else row
+        cited_as = provision(only_2022, 2022) if only_2022 else provision(number)
+        summary = cited_as.summary.replace("|", "/")
         lines.append(
             f"| {number} | {', '.join(sorted(old, key=_order_or_dash)) or '—'} "
             f"| {', '.join(sorted(keys)) or '`provision()`'} | {summary} "
@@ -500,7 +590,11 @@ def rules_table() -> str:
 
 
 def _order_or_dash(number: str) -> tuple[int, ...]:
-    return (999,) if number == "—" else _order(number)
+    """A 2024 number's order; ``"—"``, alone or before a 2022 number, after every 2024 number."""
+    if number.startswith("—"):
+        rest = number.removeprefix("—")
+        return (999, *(_order(rest) if rest else ()))
+    return _order(number)
 
 
 _RULES = re.compile(r"(<!-- rules:.*?-->\n)(.*?)(<!-- /rules -->)", re.DOTALL)
