@@ -642,7 +642,11 @@ def test_parse_with_a_given_edition_reports_numbers_outside_it() -> None:
 
 
 def test_parse_refuses_bad_arguments() -> None:
-    with pytest.raises(InvalidRecord, match=r"^a self-assessment text must be a str, not bytes$"):
+    with pytest.raises(
+        InvalidRecord,
+        match=r"^a self-assessment text must be a str, not bytes \(decode it first, with "
+        r"\.decode\('utf-8'\) say\)$",
+    ):
         SelfAssessment.parse(b"1.2\tx\tYes")  # type: ignore[arg-type]
     with pytest.raises(InvalidRecord, match=r"^unknown edition of the Code 2019"):
         SelfAssessment.parse("1.2\tx\tYes", edition=2019)
@@ -781,7 +785,9 @@ def test_seed_001_2022_one_cell_per_line() -> None:
     """2022 form: detected as 2022; every row but 3.2 (printed without its number) is found.
 
     1.3 gives both 'No' and 'Yes', 1.8 and 7.4 give no answer, and 5.6 is printed
-    twice: each is reported, none is guessed.
+    twice, both times with a requirement and the answer 'Partially': the second
+    row, which sits in Code order (after 5.5, before 5.8), is read and the first
+    reported. Each is reported, none is guessed.
     """
     parsed = SelfAssessment.parse(seed("001"))
     sa = parsed.assessment
@@ -791,7 +797,10 @@ def test_seed_001_2022_one_cell_per_line() -> None:
     assert [str(u) for u in parsed.unreadable] == [
         "line 18: 1.3: conflicting comply answers 'no' and 'yes'",
         "line 43: 1.8: no comply answer",
-        "line 482: 5.6: given again (first on line 464); this row is not read",
+        (
+            "line 464: 5.6: given again on line 482, where the row is in Code order; "
+            "this row is not read"
+        ),
         "line 772: 7.4: no comply answer",
     ]
     answered = {e.provision.number: e.answer.comply for e in sa.entries if e.answer}
@@ -800,6 +809,12 @@ def test_seed_001_2022_one_cell_per_line() -> None:
     na = sa.entry("5.18").answer
     assert na is not None
     assert na.evidence == "No stage three"
+    points = sa.entry("5.6").answer
+    assert points is not None
+    assert (points.comply, points.evidence) == (
+        "partial",
+        "Template letters to be reviewed to ensure they cover all of these points",
+    )
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "003"])

@@ -1,22 +1,16 @@
-"""The cells of a published self-assessment: comply answers, dates and table layout.
+"""The values in the cells of a published self-assessment: answers, dates, column names.
 
-This module turns a document into lines of cells (tab-separated text, Markdown
-pipe tables, HTML tables or CSV) and reads the values found in cells: comply
-answers in the spellings landlords use, and dates. ``_parse``
-finds the provision rows among the lines. The rules are described in
-``docs/selfassessment.md``; the public names are re-exported from
-:mod:`complaintcode.selfassessment`.
+``_lines`` turns a document into lines of cells; this module reads what a cell
+holds: comply answers in the spellings landlords use, dates, and the names of
+the columns in a header row. ``_rows`` finds the provision rows among the
+lines. The rules are described in ``docs/selfassessment.md``; the public names
+are re-exported from :mod:`complaintcode.selfassessment`.
 """
 
 from __future__ import annotations
 
-import bisect
-import csv
 import datetime as dt
-import html
-import io
 import re
-import string
 from typing import Literal
 
 import attrs
@@ -144,112 +138,6 @@ def quote(text: str, limit: int = 60) -> str:
     return repr(flat if len(flat) <= limit else flat[: limit - 3] + "...")
 
 
-# --- from text to lines of cells -----------------------------------------------------
-
-Kind = Literal["text", "row", "csv"]
-
-
-@attrs.frozen
-class Line:
-    number: int
-    cells: tuple[str, ...]
-    kind: Kind  # "row": a complete table row (pipe, HTML); "csv": literal values
-
-
-_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
-_SEPARATOR_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*")
-_HTML_BLOCK = re.compile(
-    r"<tr\b.*?</tr\s*>|<(h[1-6]|li|p|caption|dt|dd)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
-)
-_HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.IGNORECASE | re.DOTALL)
-
-
-def _split_pipes(line: str) -> tuple[str, ...]:
-    """Split a Markdown table row on unescaped pipes, undoing backslash escapes."""
-    cells: list[str] = []
-    buf: list[str] = []
-    text = line.strip()
-    i = 0
-    ended_on_pipe = False
-    while i < len(text):
-        char = text[i]
-        ended_on_pipe = False
-        if char == "\\" and i + 1 < len(text) and text[i + 1] in string.punctuation:
-            buf.append(text[i + 1])
-            i += 2
-            continue
-        if char == "|":
-            cells.append("".join(buf))
-            buf = []
-            ended_on_pipe = True
-        else:
-            buf.append(char)
-        i += 1
-    if not ended_on_pipe:
-        cells.append("".join(buf))
-    if text.startswith("|"):
-        cells = cells[1:]
-    return tuple(cells)
-
-
-def _html_lines(text: str) -> list[Line]:
-    starts = [i for i, char in enumerate(text) if char == "\n"]
-    lines: list[Line] = []
-    for block in _HTML_BLOCK.finditer(text):
-        number = bisect.bisect_left(starts, block.start()) + 1
-        if block.group(0)[:3].lower() == "<tr":
-            cells = tuple(" ".join(c.group(2).split()) for c in _HTML_CELL.finditer(block.group(0)))
-            lines.append(Line(number, cells, "row"))
-        else:
-            lines.append(Line(number, (" ".join(block.group(0).split()),), "text"))
-    return lines
-
-
-def _csv_lines(text: str) -> list[Line] | None:
-    """The records of a CSV text whose first line is a header naming the columns."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if "\t" in first or "," not in first:
-        return None
-    if not {"number", "comply"} <= {header_field(cell) for cell in next(csv.reader([first]))}:
-        return None
-    reader = csv.reader(io.StringIO(text))
-    lines: list[Line] = []
-    start = 1
-    for record in reader:
-        lines.append(Line(start, tuple(record), "csv"))
-        start = reader.line_num + 1
-    return lines
-
-
-def to_lines(text: str) -> list[Line]:
-    """The lines of a document as cells: CSV records, HTML table rows, or text lines."""
-    text = text.removeprefix("\ufeff")
-    records = _csv_lines(text)
-    if records is not None:
-        return records
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if re.search(r"<table\b", text, re.IGNORECASE):
-        return _html_lines(text)
-    lines = []
-    for number, line in enumerate(_BOOKMARK.sub("", text).split("\n"), start=1):
-        if line.lstrip().startswith("|"):
-            if not _SEPARATOR_ROW.fullmatch(line):
-                lines.append(Line(number, _split_pipes(line), "row"))
-        else:
-            lines.append(Line(number, tuple(line.split("\t")), "text"))
-    return lines
-
-
-_BLOCK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|tr|h[1-6])\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-
-
-def clean(raw: str) -> str:
-    """Markup removed, entities unescaped, each line's spaces collapsed, empty lines dropped."""
-    text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", raw)))
-    return "\n".join(part for part in (" ".join(p.split()) for p in text.split("\n")) if part)
-
-
 # --- headers, headings and metadata ---------------------------------------------------------
 
 #: The columns of a self-assessment table. ``remarks`` is a column named for both
@@ -284,7 +172,7 @@ DEFAULT_COLUMNS: dict[int, Field | None] = {
 
 
 def header_field(cell: str) -> Field | None:  # noqa: PLR0911 - one return per column kind
-    text = " ".join(clean(cell).lower().replace("_", " ").split())
+    text = " ".join(cell.lower().replace("_", " ").split())
     if text in _EXACT_HEADERS:
         return _EXACT_HEADERS[text]
     if "comply by" in text:
