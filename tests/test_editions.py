@@ -231,6 +231,9 @@ CITATIONS: dict[str, tuple[str | None, str | None]] = {
     "escalate_after_stage_1": (None, "5.11"),
     "remedy": ("7.1", "6.1"),
     "remedy_by_when": ("7.3", "6.5"),
+    "reasonable_adjustments": ("5.10", None),
+    "restrictions": ("5.14", None),
+    "restriction_proportionate": ("5.15", "4.19"),
 }
 
 
@@ -256,19 +259,22 @@ def test_each_rule_cites_its_own_editions_provision(key: str, edition: Edition, 
 
 
 def test_rules_the_2022_edition_does_not_state() -> None:
-    """5.9, 5.7, 6.12 and 2.5 have no counterpart in 2022; 2022's 5.11 has none in 2024."""
+    """5.9, 5.7, 6.12 and 2.5 have no counterpart in 2022, nor the records of 5.10 and 5.14
+    (2022's 2.5 and 4.18 ask only for policies); 2022's 5.11 has none in 2024."""
     assert [k for k in CITATION_KEYS if not CODE_2022.in_force(k)] == [
         "escalation_no_reason",
         "keep_informed",
         "responsibility",
         "no_blanket_exclusion",
+        "reasonable_adjustments",
+        "restrictions",
     ]
     assert [k for k in CITATION_KEYS if not CODE_2024.in_force(k)] == ["escalate_after_stage_1"]
 
 
 def test_a_should_is_a_warning_and_a_must_a_breach() -> None:
-    """5.1 and 5.13 (2022) say an extension *should* not exceed 10 more days; 5.3, 5.7 and 5.15
-    (2022) are "should" provisions. Every rule of the 2024 edition is a "must"."""
+    """5.1 and 5.13 (2022) say an extension *should* not exceed 10 more days; 5.3, 5.7, 5.15 and
+    4.19 (2022) are "should" provisions. Every rule of the 2024 edition is a "must"."""
     assert {k: CODE_2024.severity(k) for k in CITATION_KEYS if CODE_2024.in_force(k)} == {
         k: "breach" for k in CITATION_KEYS if k != "escalate_after_stage_1"
     }
@@ -279,6 +285,7 @@ def test_a_should_is_a_warning_and_a_must_a_breach() -> None:
         "extend_stage_2",
         "extension_notice_stage_2",
         "additional_issues",
+        "restriction_proportionate",
     ]
     assert CODE_2022.severity("respond_stage_1") == "breach"
     with pytest.raises(InvalidRecord):

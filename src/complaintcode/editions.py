@@ -102,6 +102,9 @@ CITATION_KEYS: tuple[str, ...] = (
     "escalate_after_stage_1",
     "remedy",
     "remedy_by_when",
+    "reasonable_adjustments",
+    "restrictions",
+    "restriction_proportionate",
 )
 
 
@@ -248,6 +251,9 @@ _CITATIONS_2024: dict[str, str] = {
     "refuse_escalation": "5.11",
     "remedy": "7.1",
     "remedy_by_when": "7.3",
+    "reasonable_adjustments": "5.10",
+    "restrictions": "5.14",
+    "restriction_proportionate": "5.15",
 }
 
 # The 2022 edition states fewer rules. A key absent here was not in force for a
@@ -283,6 +289,9 @@ _CITATIONS_2022: dict[str, str] = {
     "escalate_after_stage_1": "5.11",
     "remedy": "6.1",
     "remedy_by_when": "6.5",
+    # 2022 asks for policies on adjustments (2.5) and on unacceptable behaviour
+    # (4.18), not the records of 5.10 and 5.14; its 4.19 is 5.15's "should".
+    "restriction_proportionate": "4.19",
 }
 
 # 2022's 5.1 and 5.13 require the response in time ("must") but say only that an
