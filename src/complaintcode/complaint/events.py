@@ -35,6 +35,8 @@ __all__ = [
     "ActionAdded",
     "ActionCompleted",
     "ActionUpdated",
+    "AdjustmentAgreed",
+    "AdjustmentReviewed",
     "Closed",
     "Declined",
     "EscalationRefused",
@@ -44,7 +46,11 @@ __all__ = [
     "IssueRaised",
     "Received",
     "ReferredToOmbudsman",
+    "RemedyCompleted",
     "Responded",
+    "RestrictionImposed",
+    "RestrictionLifted",
+    "RestrictionReviewed",
     "UpdatesAgreed",
     "Withdrawn",
     "event_from_dict",
@@ -324,6 +330,150 @@ class UpdatesAgreed(Event):
     note: str = attrs.field(default="", validator=_fields.text)
 
 
+def _identifier(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _fields.text(_instance, attribute, value)
+    if not value.strip():  # type: ignore[attr-defined]  # a str, checked on the line above
+        raise InvalidRecord("an identifier must not be blank", path=attribute.name)
+
+
+def _position(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _whole(_instance, attribute, value)
+    if value < 0:  # type: ignore[operator]  # an int, checked on the line above
+        raise InvalidRecord(
+            f"a position in a letter's remedies counts from 0, not {value!r}", path=attribute.name
+        )
+
+
+@attrs.frozen(kw_only=True)
+class AdjustmentAgreed(Event):
+    """A reasonable adjustment was agreed with the resident (5.10), to be kept under review.
+
+    Recorded as it happened: an adjustment with no date for its review is
+    recorded, and the audit reports it.
+
+    Attributes:
+        adjustment_id: The landlord's identifier for the adjustment (not blank).
+        adjustment: What was agreed, in plain words.
+        disability: Any disability the resident disclosed, as they described it.
+        review_by: The day the adjustment is next to be reviewed.
+    """
+
+    kind: ClassVar[str] = "adjustment_agreed"
+
+    adjustment_id: str = attrs.field(validator=_identifier)
+    adjustment: str = attrs.field(validator=_fields.text)
+    disability: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    review_by: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class AdjustmentReviewed(Event):
+    """A reasonable adjustment was reviewed (5.10): kept, with its next review date, or ended.
+
+    Attributes:
+        adjustment_id: The adjustment reviewed.
+        note: What the review found.
+        next_review: The day of the next review, for an adjustment kept.
+        ended: Whether the review ended the adjustment; an ended adjustment has
+            no next review.
+
+    Raises:
+        InvalidRecord: For an adjustment both ended and given a next review.
+    """
+
+    kind: ClassVar[str] = "adjustment_reviewed"
+
+    adjustment_id: str = attrs.field(validator=_identifier)
+    note: str = attrs.field(validator=_fields.text)
+    next_review: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
+    ended: bool = attrs.field(default=False, validator=_fields.instance_of(bool, "true or false"))
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a review no record could hold: an adjustment ended and yet to be reviewed."""
+        if self.ended and self.next_review is not None:
+            raise InvalidRecord(
+                "an adjustment the review ended has no next review", path="next_review"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class RestrictionImposed(Event):
+    """Contact with the resident was restricted for unacceptable behaviour (5.14, 5.15).
+
+    Recorded as it happened: a restriction without reasons, without a statement
+    of its proportionality or without a review date is recorded, and the audit
+    reports it.
+
+    Attributes:
+        restriction_id: The landlord's identifier for the restriction (not blank).
+        restriction: What contact it restricts, and how.
+        reasons: The evidenced reasons for putting it in place (5.14).
+        proportionality: Why it is proportionate, with its regard for the
+            Equality Act 2010 (5.15).
+        review_by: The day it is next to be reviewed (5.14).
+    """
+
+    kind: ClassVar[str] = "restriction_imposed"
+
+    restriction_id: str = attrs.field(validator=_identifier)
+    restriction: str = attrs.field(validator=_fields.text)
+    reasons: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    proportionality: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    review_by: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class RestrictionReviewed(Event):
+    """A restriction on contact was reviewed and kept (5.14).
+
+    Attributes:
+        restriction_id: The restriction reviewed.
+        note: What the review found.
+        next_review: The day of the next review.
+    """
+
+    kind: ClassVar[str] = "restriction_reviewed"
+
+    restriction_id: str = attrs.field(validator=_identifier)
+    note: str = attrs.field(validator=_fields.text)
+    next_review: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class RestrictionLifted(Event):
+    """A restriction on contact was lifted (5.14); it needs no further review.
+
+    Attributes:
+        restriction_id: The restriction lifted.
+        note: Why, or what the resident was told.
+    """
+
+    kind: ClassVar[str] = "restriction_lifted"
+
+    restriction_id: str = attrs.field(validator=_identifier)
+    note: str | None = attrs.field(default=None, validator=_fields.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class RemedyCompleted(Event):
+    """A remedy offered in a recorded response was done (7.3: followed through to completion).
+
+    The remedy is named by the stage whose response offered it and its
+    position in that letter's ``remedies``, counting from 0.
+
+    Attributes:
+        stage: The stage whose response letter offered the remedy.
+        index: Its position in that letter's ``remedies``, from 0.
+        note: What was done, such as a payment's reference.
+    """
+
+    kind: ClassVar[str] = "remedy_completed"
+
+    stage: Stage = attrs.field(converter=_stage)
+    index: int = attrs.field(validator=_position)
+    note: str | None = attrs.field(default=None, validator=_fields.optional_text)
+
+
 _KINDS: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
@@ -342,6 +492,12 @@ _KINDS: dict[str, type[Event]] = {
         ActionCompleted,
         IssueRaised,
         UpdatesAgreed,
+        AdjustmentAgreed,
+        AdjustmentReviewed,
+        RestrictionImposed,
+        RestrictionReviewed,
+        RestrictionLifted,
+        RemedyCompleted,
     )
 }
 
