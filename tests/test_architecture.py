@@ -389,18 +389,23 @@ def test_a_face_does_not_hide_its_rooms() -> None:
 # --- where each provision's rule lives -----------------------------------------------
 
 
-def _keys(node: ast.expr) -> list[str]:
-    """The citation keys written in a citing call's first argument (both stages of an f-string).
+_Assigned = dict[str, list[ast.expr]]
 
-    A name (a parameter, a loop variable) gives none here: the keys it holds are
-    written where the citing helper is called, or in data the table does not read.
+
+def _keys(node: ast.expr, assigned: _Assigned | None = None) -> list[str]:
+    """The citation keys written in a citing call's key argument (both stages of an f-string).
+
+    A name gives the keys written in its assignments in the same function
+    (``key = f"respond_stage_{n}"``); a parameter or a loop variable gives none
+    here: the keys it holds are written where the citing helper is called, or in
+    data the table does not read.
     """
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value]
     if isinstance(node, ast.IfExp):
-        return _keys(node.body) + _keys(node.orelse)
+        return _keys(node.body, assigned) + _keys(node.orelse, assigned)
     if isinstance(node, ast.Name):
-        return []
+        return [key for value in (assigned or {}).get(node.id, ()) for key in _keys(value)]
     if isinstance(node, ast.JoinedStr):
         text = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
         if text.endswith("_stage_{}"):
@@ -408,29 +413,67 @@ def _keys(node: ast.expr) -> list[str]:
     raise AssertionError(f"a citation the table cannot read: {ast.unparse(node)}")
 
 
+def _is_text(node: ast.expr) -> bool:
+    """Whether an expression is written text: a string, an f-string, or a choice of them."""
+    if isinstance(node, ast.IfExp):
+        return _is_text(node.body) and _is_text(node.orelse)
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
+
+
+def _assigned_text(scope: ast.AST) -> _Assigned:
+    """The names a function (or a module) assigns written text to, with each text."""
+    pairs: list[tuple[ast.expr, ast.expr]] = []
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            pairs.append((node.targets[0], node.value))
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            pairs.append((node.target, node.value))
+    found: _Assigned = {}
+    while pairs:
+        target, value = pairs.pop(0)
+        if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple):
+            pairs.extend(zip(target.elts, value.elts, strict=False))
+        elif isinstance(target, ast.Name) and _is_text(value):
+            found.setdefault(target.id, []).append(value)
+    return found
+
+
 def _callee(node: ast.Call) -> str:
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
-def _hands_on(node: ast.expr, params: set[str]) -> bool:
-    """Whether a call's argument is one of the parameters, as it came (or one branch of a choice)."""
+def _handed(node: ast.expr, params: set[str]) -> str:
+    """The parameter a call's argument is, as it came (or in one branch of a choice), or ``""``."""
     if isinstance(node, ast.IfExp):
-        return _hands_on(node.body, params) or _hands_on(node.orelse, params)
-    return isinstance(node, ast.Name) and node.id in params
+        return _handed(node.body, params) or _handed(node.orelse, params)
+    return node.id if isinstance(node, ast.Name) and node.id in params else ""
+
+
+class _KeyParameter(NamedTuple):
+    """Where a citing function takes its key: its position (``None`` for keyword-only), its name."""
+
+    position: int | None
+    name: str
+
+
+_CITE = _KeyParameter(0, "key")
 
 
 class _Helpers:
-    """``cite``, and every function that passes its own parameter on to a citing call.
+    """``cite``, and every function that passes one of its parameters on as a citing call's key.
 
     A call by a bare name is a helper's when its module defines a helper of that
     name, or imports one from the module that defines it; a call of an attribute
     (``self._cite(key)``, ``edition.cite(key)``) when any module defines a helper
-    of that name. Two modules' functions of the same name are not confused.
+    of that name. Two modules' functions of the same name are not confused. The
+    key may be any parameter of a helper, given by position or by name.
     """
 
     def __init__(self, trees: Mapping[str, ast.Module]) -> None:
-        self.defined: dict[str, set[str]] = {module: set() for module in trees}
+        self.defined: dict[str, dict[str, set[_KeyParameter]]] = {module: {} for module in trees}
         self.imported: dict[str, dict[str, str]] = {
             module: {
                 alias.asname or alias.name: f"{_resolve(module, node)}.{alias.name}"
@@ -442,35 +485,55 @@ class _Helpers:
         }
         functions = [
             (module, f)
-            for module, module_tree in trees.items()
+            for module, module_tree in sorted(trees.items())
             for f in ast.walk(module_tree)
-            if isinstance(f, ast.FunctionDef) and f.args.args
+            if isinstance(f, ast.FunctionDef)
         ]
         grown = True
         while grown:
             grown = False
             for module, f in functions:
-                params = {a.arg for a in f.args.args} - {"self", "cls"}
-                passes_on = any(
-                    isinstance(c, ast.Call)
-                    and c.args
-                    and self.calls(module, c)
-                    and _hands_on(c.args[0], params)
-                    for c in ast.walk(f)
-                )
-                if passes_on and f.name not in self.defined[module]:
-                    self.defined[module].add(f.name)
-                    grown = True
+                positional = [a.arg for a in f.args.args if a.arg not in ("self", "cls")]
+                params = {*positional, *(a.arg for a in f.args.kwonlyargs)}
+                for call in ast.walk(f):
+                    for argument in self.key_arguments(module, call):
+                        handed = _handed(argument, params)
+                        if not handed:
+                            continue
+                        at = positional.index(handed) if handed in positional else None
+                        known = self.defined[module].setdefault(f.name, set())
+                        if _KeyParameter(at, handed) not in known:
+                            known.add(_KeyParameter(at, handed))
+                            grown = True
 
-    def calls(self, module: str, node: ast.Call) -> bool:
-        """Whether a call in a module is a call of ``cite`` or of a citing helper."""
+    def _parameters(self, module: str, node: ast.Call) -> set[_KeyParameter]:
         name = _callee(node)
         if name == "cite":
-            return True
+            return {_CITE}
         if isinstance(node.func, ast.Attribute):
-            return any(name in names for names in self.defined.values())
+            return next((d[name] for d in self.defined.values() if name in d), set())
+        if name in self.defined[module]:
+            return self.defined[module][name]
         source, _, original = self.imported[module].get(name, "").rpartition(".")
-        return name in self.defined[module] or original in self.defined.get(source, ())
+        return self.defined.get(source, {}).get(original, set())
+
+    def key_arguments(self, module: str, node: ast.AST) -> list[ast.expr]:
+        """The arguments a call in a module gives as citation keys, if it calls a citing function."""
+        if not isinstance(node, ast.Call):
+            return []
+        found: list[ast.expr] = []
+        for parameter in sorted(self._parameters(module, node), key=lambda p: p.name):
+            given = [k.value for k in node.keywords if k.arg == parameter.name]
+            at = parameter.position
+            if given:
+                found.append(given[0])
+            elif (
+                at is not None
+                and at < len(node.args)
+                and not isinstance(node.args[at], ast.Starred)
+            ):
+                found.append(node.args[at])
+        return found
 
 
 class Citation(NamedTuple):
@@ -504,27 +567,47 @@ def scan(trees: Mapping[str, ast.Module]) -> list[Citation]:
     """Every citation in the given modules' syntax trees, by module name, in module and line order.
 
     A citation is a call of ``Edition.cite`` or of a helper that hands its
-    parameter on to it, with the key written in the call, or a call of
-    ``provision`` with the number written in it; docstrings are not code.
+    parameter on to it, with the key written in the call (or in the text its
+    function assigns to the name it passes), or a call of ``provision`` with the
+    number written in it; docstrings are not code.
     """
     helpers = _Helpers(trees)
     found: list[Citation] = []
     for module, module_tree in trees.items():
-        for node in ast.walk(module_tree):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            if helpers.calls(module, node):
+        scopes: list[tuple[ast.AST, _Assigned]] = [(module_tree, {})]
+        for scope, assigned in scopes:
+            for node in _own_nodes(scope):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    scopes.append((node, _assigned_text(node)))
+                    continue
+                arguments = helpers.key_arguments(module, node)
                 found.extend(
-                    Citation(module, node.lineno, key, "", 0) for key in _keys(node.args[0])
+                    Citation(module, argument.lineno, key, "", 0)
+                    for argument in arguments
+                    for key in _keys(argument, assigned)
                 )
-            elif (
-                _callee(node) == "provision"
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                number = node.args[0].value
-                found.append(Citation(module, node.lineno, "", number, _edition(node)))
+                if not arguments and (
+                    isinstance(node, ast.Call)
+                    and _callee(node) == "provision"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    number = node.args[0].value
+                    found.append(Citation(module, node.lineno, "", number, _edition(node)))
     return sorted(found)
+
+
+def _own_nodes(scope: ast.AST) -> list[ast.AST]:
+    """The nodes of a module or function, down to (and including) the functions defined in it."""
+    found: list[ast.AST] = []
+    todo = list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            todo.extend(ast.iter_child_nodes(node))
+    return found
 
 
 @cache
