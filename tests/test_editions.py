@@ -229,6 +229,7 @@ CITATIONS: dict[str, tuple[str | None, str | None]] = {
     "no_blanket_exclusion": ("2.5", None),
     "refuse_escalation": ("5.11", "4.14"),
     "escalate_after_stage_1": (None, "5.11"),
+    "no_third_stage": ("5.3", None),
     "remedy": ("7.1", "6.1"),
     "remedy_by_when": ("7.3", "6.5"),
     "reasonable_adjustments": ("5.10", None),
@@ -244,7 +245,9 @@ def test_citation_keys_are_the_table_above() -> None:
 
 @pytest.mark.parametrize(("edition", "column"), [(CODE_2024, 0), (CODE_2022, 1)])
 @pytest.mark.parametrize("key", CITATION_KEYS)
-def test_each_rule_cites_its_own_editions_provision(key: str, edition: Edition, column: int) -> None:
+def test_each_rule_cites_its_own_editions_provision(
+    key: str, edition: Edition, column: int
+) -> None:
     """A complaint is judged by its own edition: each rule cites that edition's number, or is not
     in force there (and citing it is refused, so no finding can name a provision not in force)."""
     number = CITATIONS[key][column]
@@ -259,13 +262,15 @@ def test_each_rule_cites_its_own_editions_provision(key: str, edition: Edition, 
 
 
 def test_rules_the_2022_edition_does_not_state() -> None:
-    """5.9, 5.7, 6.12 and 2.5 have no counterpart in 2022, nor the records of 5.10 and 5.14
-    (2022's 2.5 and 4.18 ask only for policies); 2022's 5.11 has none in 2024."""
+    """5.9, 5.7, 6.12, 2.5 and 5.3 have no counterpart in 2022 (it allowed a justified third
+    stage, its 5.17), nor the records of 5.10 and 5.14 (2022's 2.5 and 4.18 ask only for
+    policies); 2022's 5.11 has none in 2024."""
     assert [k for k in CITATION_KEYS if not CODE_2022.in_force(k)] == [
         "escalation_no_reason",
         "keep_informed",
         "responsibility",
         "no_blanket_exclusion",
+        "no_third_stage",
         "reasonable_adjustments",
         "restrictions",
     ]
@@ -278,7 +283,9 @@ def test_a_should_is_a_warning_and_a_must_a_breach() -> None:
     assert {k: CODE_2024.severity(k) for k in CITATION_KEYS if CODE_2024.in_force(k)} == {
         k: "breach" for k in CITATION_KEYS if k != "escalate_after_stage_1"
     }
-    warnings = [k for k in CITATION_KEYS if CODE_2022.in_force(k) and CODE_2022.severity(k) == "warning"]
+    warnings = [
+        k for k in CITATION_KEYS if CODE_2022.in_force(k) and CODE_2022.severity(k) == "warning"
+    ]
     assert warnings == [
         "extend_stage_1",
         "extension_notice_stage_1",
@@ -306,3 +313,37 @@ def test_cite_refuses_unknown_keys(key: object) -> None:
         with pytest.raises(InvalidRecord) as info:
             edition.cite(key)  # type: ignore[arg-type]
         assert str(info.value) == f"unknown rule {key!r}"
+
+
+# --- the 2022 edition's bare "days" ------------------------------------------------------------
+
+
+def test_2022_reads_its_bare_days_as_working_days_unless_asked() -> None:
+    """4.1, 5.1, 5.13 (2022) say "days" where 5.1 and 5.13 say "working days" for the response:
+    working days by default, calendar days as an explicit reading."""
+    assert CODE_2022.days == "working"
+    assert CODE_2022.bare_days == frozenset(
+        {"acknowledge_stage_1", "extend_stage_1", "extend_stage_2"}
+    )
+    strict = CODE_2022.reading_days_as("calendar")
+    assert [k for k in CITATION_KEYS if strict.counts_calendar_days(k)] == [
+        "acknowledge_stage_1",
+        "extend_stage_1",
+        "extend_stage_2",
+    ]
+    assert not any(CODE_2022.counts_calendar_days(k) for k in CITATION_KEYS)
+    assert (strict.year, strict.citations, strict.timescales(Stage.ONE)) == (
+        2022,
+        CODE_2022.citations,
+        CODE_2022.timescales(Stage.ONE),
+    )
+    assert strict != CODE_2022
+    assert strict.reading_days_as("calendar") == strict
+    assert strict.reading_days_as("working") == CODE_2022
+
+
+def test_the_2024_edition_has_no_bare_days() -> None:
+    """6.2 to 6.16 (2024) all say "working days": a calendar reading changes nothing but the flag."""
+    strict = CODE_2024.reading_days_as("calendar")
+    assert strict.title == CODE_2024.title
+    assert not any(strict.counts_calendar_days(k) for k in CITATION_KEYS)

@@ -100,6 +100,7 @@ CITATION_KEYS: tuple[str, ...] = (
     "no_blanket_exclusion",
     "refuse_escalation",
     "escalate_after_stage_1",
+    "no_third_stage",
     "remedy",
     "remedy_by_when",
     "reasonable_adjustments",
@@ -130,6 +131,12 @@ class Edition:
             5.1 requires the stage 1 response in 10 working days and says an
             extension *should* not exceed 10 more days). A rule in a "should"
             provision is best practice without being listed here.
+        bare_days: The keys of the steps whose text says "days" where it does
+            not say "working days" (the 2022 edition's stage 1 acknowledgement,
+            4.1, and its extension limits, 5.1 and 5.13).
+        days: How those bare "days" are read: ``"working"`` (the default, as
+            landlords' policies of the time read them) or ``"calendar"``; see
+            :meth:`reading_days_as`.
     """
 
     year: int
@@ -140,6 +147,8 @@ class Edition:
     exclusion_months: int
     citations: dict[str, str] = attrs.field(repr=False)
     best_practice: frozenset[str] = attrs.field(default=frozenset(), repr=False)
+    bare_days: frozenset[str] = attrs.field(default=frozenset(), repr=False)
+    days: Literal["working", "calendar"] = "working"
     _cited: dict[str, Provision] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def timescales(self, stage: Stage) -> StageTimescales:
@@ -149,6 +158,43 @@ class Edition:
         20
         """
         return self.stage_one if Stage.parse(stage) is Stage.ONE else self.stage_two
+
+    def reading_days_as(self, days: Literal["working", "calendar"]) -> Edition:
+        """This edition with its bare "days" read as working days or as calendar days.
+
+        The 2022 edition gives the stage 1 acknowledgement as "five days" (4.1)
+        and an extension as "a further 10 days" (5.1, 5.13), where its response
+        timescales say "working days". The library reads them as working days by
+        default; the calendar-day reading is this explicit option. Pass the
+        edition it returns to :class:`~complaintcode.complaint.Complaint` (or to
+        a deadline function) to judge a complaint by it.
+
+        Raises:
+            InvalidRecord: For a reading other than ``"working"`` or ``"calendar"``.
+
+        >>> strict = CODE_2022.reading_days_as("calendar")
+        >>> strict.days, strict.title
+        ('calendar', 'Complaint Handling Code 2022 (days read as calendar days)')
+        >>> strict.reading_days_as("working") == CODE_2022
+        True
+        """
+        if days not in ("working", "calendar"):
+            raise InvalidRecord(
+                f"days are read as 'working' or 'calendar' days, not {days!r}", path="days"
+            )
+        base = self.title.removesuffix(_CALENDAR_SUFFIX)
+        title = base + _CALENDAR_SUFFIX if days == "calendar" and self.bare_days else base
+        return attrs.evolve(self, days=days, title=title)
+
+    def counts_calendar_days(self, key: str) -> bool:
+        """Whether a step's days are counted as calendar days under this reading.
+
+        >>> CODE_2022.counts_calendar_days("acknowledge_stage_1")
+        False
+        >>> CODE_2022.reading_days_as("calendar").counts_calendar_days("acknowledge_stage_1")
+        True
+        """
+        return self.days == "calendar" and key in self.bare_days
 
     def in_force(self, key: str) -> bool:
         """Whether this edition states a rule at all.
@@ -249,6 +295,7 @@ _CITATIONS_2024: dict[str, str] = {
     "decline_notice": "2.4",
     "no_blanket_exclusion": "2.5",
     "refuse_escalation": "5.11",
+    "no_third_stage": "5.3",
     "remedy": "7.1",
     "remedy_by_when": "7.3",
     "reasonable_adjustments": "5.10",
@@ -298,6 +345,12 @@ _CITATIONS_2022: dict[str, str] = {
 # extension "should" not exceed a further 10 days without good reason.
 _BEST_PRACTICE_2022 = frozenset({"extend_stage_1", "extend_stage_2"})
 
+# Where the 2022 text says "days", not "working days": the stage 1 acknowledgement
+# (4.1: "within five days of receipt") and the extensions ("a further 10 days").
+_BARE_DAYS_2022 = frozenset({"acknowledge_stage_1", "extend_stage_1", "extend_stage_2"})
+
+_CALENDAR_SUFFIX = " (days read as calendar days)"
+
 CODE_2024 = Edition(
     year=2024,
     title="Complaint Handling Code 2024",
@@ -330,6 +383,7 @@ CODE_2022 = Edition(
     exclusion_months=6,
     citations=_CITATIONS_2022,
     best_practice=_BEST_PRACTICE_2022,
+    bare_days=_BARE_DAYS_2022,
 )
 """The 2022 edition, for complaints received before 1 April 2024.
 

@@ -24,6 +24,7 @@ from complaintcode.deadlines import (
     acknowledgement_due,
     extended_due,
     extension_notice_due,
+    extension_over_limit,
     response_due,
 )
 from complaintcode.editions import CODE_2022, CODE_2024, EDITIONS_BY_YEAR, edition_for
@@ -458,17 +459,31 @@ def test_a_recorded_reason_stays_on_the_record() -> None:
 def test_extension_beyond_the_limit_needs_a_good_reason(
     *, stage: int, dates: Dates, steps: list[int], number: str, edition: int, message: str
 ) -> None:
-    """6.4 / 6.15 (5.1 / 5.13 in 2022): past the limit, no good reason means a violation."""
+    """6.4 / 6.15: past the limit, no good reason means a violation. 5.1 / 5.13 (2022) say an
+    extension *should* not exceed a further 10 days: a warning, and the deadline is extended."""
     d = response_due(stage, **dates)
     *allowed, last = steps
     for days in allowed:
         d = extended_due(d, days)
+    total = sum(steps)
     for blank in (None, "", "   "):
-        with pytest.raises(ProvisionViolation) as info:
-            extended_due(d, last, good_reason=blank)
-        assert info.value.provision == provision(number, edition)
-        assert info.value.message == message
-        assert str(info.value) == f"{number}: {message}"
+        over = extension_over_limit(d.edition, d.stage, total, blank)
+        assert over is not None
+        assert (over.provision, over.message) == (provision(number, edition), message)
+        if edition == 2024:
+            assert over.severity == "breach"
+            with pytest.raises(ProvisionViolation) as info:
+                extended_due(d, last, good_reason=blank)
+            assert info.value.provision == provision(number, edition)
+            assert info.value.message == message
+            assert str(info.value) == f"{number}: {message}"
+        else:
+            assert over.severity == "warning"
+            extended = extended_due(d, last, good_reason=blank)
+            assert (extended.extended_by, extended.due) == (
+                total,
+                d.calendar.add_working_days(d.original_due or d.due, total),
+            )
 
 
 def test_each_step_past_the_limit_needs_its_own_good_reason() -> None:
@@ -792,3 +807,43 @@ def test_an_extension_counts_on_the_calendar_the_deadline_was_counted_on() -> No
     assert extension_notice_due(d).calendar is scotland()
     # The calendar is how the deadline was counted, not part of its value.
     assert d == attrs.evolve(d, calendar=england_and_wales())
+
+
+def test_2022_acknowledgement_read_as_calendar_days() -> None:
+    """4.1 (2022): "within five days of receipt". Received Friday 1 March 2024: Friday 8 March
+    counting working days (the default), Wednesday 6 March counting calendar days."""
+    strict = CODE_2022.reading_days_as("calendar")
+    working = acknowledgement_due(1, received=D(2024, 3, 1))
+    calendar = acknowledgement_due(1, received=D(2024, 3, 1), edition=strict)
+    assert working is not None
+    assert calendar is not None
+    assert (working.due, working.working_days, working.note) == (D(2024, 3, 8), 5, "")
+    assert (calendar.due, calendar.working_days, calendar.note) == (
+        D(2024, 3, 6),
+        3,
+        "5 days counted as calendar days",
+    )
+    # Calendar days land on a weekend too: received Monday 4 March, due Saturday 9 March.
+    weekend = acknowledgement_due(1, received=D(2024, 3, 4), edition=strict)
+    assert weekend is not None
+    assert weekend.due == D(2024, 3, 9)
+
+
+def test_2022_extension_limit_read_as_calendar_days() -> None:
+    """5.1 (2022): "a further 10 days". The limit is measured from the deadline extended to the
+    new one: 8 working days from Wednesday 24 January 2024 run 12 calendar days, past it."""
+    strict = CODE_2022.reading_days_as("calendar")
+    base = D(2024, 1, 24)
+    assert extension_over_limit(CODE_2022, Stage.ONE, 8, None, base=base) is None
+    over = extension_over_limit(strict, Stage.ONE, 8, None, base=base)
+    assert over is not None
+    assert (str(over), over.severity) == (
+        (
+            "5.1: an extension of 8 working days at stage 1 runs 12 days past the deadline it "
+            "extends, longer than the further 10 days allowed without a good reason, and none was "
+            "recorded"
+        ),
+        "warning",
+    )
+    assert extension_over_limit(strict, Stage.ONE, 6, None, base=base) is None  # to 1 February
+    assert extension_over_limit(strict, Stage.ONE, 8, "a good reason", base=base) is None

@@ -1434,3 +1434,35 @@ def test_an_extension_notice_contact_must_name_the_ombudsman() -> None:
             "('Ask us for details.' does not name the Ombudsman)"
         )
     ]
+
+
+# --- the 2022 edition judges its own letters ---------------------------------------------------
+
+
+def test_2022_acknowledgement_owes_no_statement_of_responsibility() -> None:
+    """5.7 (2024) has no 2022 counterpart: a 2022 acknowledgement is not held to it."""
+    ack = Acknowledgement(stage=1, definition=_definition(responsible_for=()))
+    assert check_letter(ack, CODE_2022) == ()
+    assert [f.code for f in check_letter(ack, CODE_2024)] == ["5.7"]
+
+
+def test_2022_stage_2_letter_may_offer_a_third_stage() -> None:
+    """5.3 (2024) has no 2022 counterpart: the 2022 edition allowed a justified third stage
+    (its 5.17), so offering one is not a finding."""
+    letter = _letter(2, escalation="You can ask for a stage 3 review or go to the Ombudsman.")
+    assert check_letter(letter, CODE_2022) == ()
+    assert [f.code for f in check_letter(letter, CODE_2024)] == ["5.3"]
+
+
+def test_2022_extension_notice_findings_are_warnings() -> None:
+    """5.1 and 5.3 (2022) are "should"s for an extension: its notice's gaps are warnings."""
+    notice = _notice(1, reason=" ", ombudsman_contact="")
+    found = check_letter(notice, CODE_2022)
+    assert [(f.code, f.provision.edition, f.severity) for f in found] == [
+        ("5.1", 2022, "warning"),
+        ("5.3", 2022, "warning"),
+    ]
+    assert [(f.code, f.severity) for f in check_letter(notice, CODE_2024)] == [
+        ("6.4", "breach"),
+        ("6.5", "breach"),
+    ]

@@ -37,7 +37,7 @@ face for the parts above it, not exported from the package.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
 
 import attrs
 
@@ -47,9 +47,6 @@ from complaintcode.editions import Edition, StageTimescales, edition_for
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.findings import Finding
 from complaintcode.stages import Stage
-
-if TYPE_CHECKING:
-    import datetime as dt
 
 __all__ = [
     "Action",
@@ -104,12 +101,19 @@ def acknowledgement_date(  # the checked inputs of a deadline, named at every ca
     edition: Edition,
     calendar: WorkingCalendar,
 ) -> dt.date | None:
-    """The acknowledgement due date from checked inputs; ``None`` where there is no timescale."""
-    working_days = _timescales(edition, stage).acknowledge
-    if working_days is None:
+    """The acknowledgement due date from checked inputs; ``None`` where there is no timescale.
+
+    Under a reading of the edition that counts its bare "days" as calendar days
+    (2022's 4.1, see :meth:`~complaintcode.editions.Edition.reading_days_as`),
+    the days are counted on the calendar, weekends and bank holidays included.
+    """
+    days = _timescales(edition, stage).acknowledge
+    if days is None:
         return None
     start = received if stage is Stage.ONE or requested is None else requested
-    return calendar.add_working_days(start, working_days)
+    if edition.counts_calendar_days(f"acknowledge_stage_{int(stage)}"):
+        return start + dt.timedelta(days=days)
+    return calendar.add_working_days(start, days)
 
 
 def _response_start(  # the checked inputs of a deadline, named at every call
@@ -196,16 +200,19 @@ def acknowledgement_due(
     due = acknowledgement_date(stage, day, requested, edition=edition, calendar=calendar)
     if due is None:
         return None
-    working_days = _timescales(edition, stage).acknowledge or 0
+    key = f"acknowledge_stage_{int(stage)}"
+    days = _timescales(edition, stage).acknowledge or 0
+    calendar_days = edition.counts_calendar_days(key)
     return Deadline(
         action="acknowledge",
         stage=stage,
         due=due,
-        provision=edition.cite(f"acknowledge_stage_{int(stage)}"),
+        provision=edition.cite(key),
         edition=edition,
         counted_from=start,
         counted_from_event=event,
-        working_days=working_days,
+        working_days=calendar.working_days_between(start, due) if calendar_days else days,
+        note=f"{days} days counted as calendar days" if calendar_days else "",
         calendar=calendar,
     )
 
@@ -296,19 +303,43 @@ def response_due(
 
 
 def extension_over_limit(
-    edition: Edition, stage: Stage, total: int, good_reason: str | None
+    edition: Edition,
+    stage: Stage,
+    total: int,
+    good_reason: str | None,
+    *,
+    base: dt.date | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> Finding | None:
-    """A finding if ``total`` working days of extension exceed the limit without a good reason."""
+    """A finding if ``total`` working days of extension exceed the limit without a good reason.
+
+    The finding is a breach of a "must" and a warning under an edition that
+    states the limit as a "should" (2022's 5.1 and 5.13). Where the edition's
+    reading counts the limit in calendar days (:meth:`~complaintcode.editions.Edition.reading_days_as`),
+    the extension is measured from ``base`` (the unextended due date) to the
+    extended due date on ``calendar``.
+    """
+    key = f"extend_stage_{int(stage)}"
     limit = _timescales(edition, stage).extension_limit
-    if total <= limit or (good_reason is not None and good_reason.strip()):
+    if good_reason is not None and good_reason.strip():
         return None
-    return Finding(
-        provision=edition.cite(f"extend_stage_{int(stage)}"),
-        message=(
+    if edition.counts_calendar_days(key) and base is not None:
+        span = ((calendar or england_and_wales()).add_working_days(base, total) - base).days
+        if span <= limit:
+            return None
+        message = (
+            f"an extension of {total} working days at {stage} runs {span} days past the "
+            f"deadline it extends, longer than the further {limit} days allowed without a "
+            "good reason, and none was recorded"
+        )
+    elif total <= limit:
+        return None
+    else:
+        message = (
             f"an extension of {total} working days at {stage} is longer than the "
             f"{limit} allowed without a good reason, and none was recorded"
-        ),
-    )
+        )
+    return Finding(provision=edition.cite(key), message=message, severity=edition.severity(key))
 
 
 def extended_due(
@@ -336,6 +367,8 @@ def extended_due(
     Raises:
         ProvisionViolation: If the total extension exceeds the edition's limit
             and no good reason is recorded (6.4 at stage 1, 6.15 at stage 2).
+            Under the 2022 edition the limit is a "should" (5.1, 5.13): the
+            deadline is extended, and the complaint's audit warns.
         InvalidRecord: If ``working_days`` is not a positive whole number, or
             the deadline is not a response deadline.
 
@@ -359,10 +392,18 @@ def extended_due(
     if good_reason is not None and not isinstance(good_reason, str):
         raise InvalidRecord(f"expected text, got {type(good_reason).__name__}", path="good_reason")
     total = deadline.extended_by + working_days
-    finding = extension_over_limit(deadline.edition, deadline.stage, total, good_reason)
-    if finding is not None:
+    calendar = calendar or deadline.calendar
+    finding = extension_over_limit(
+        deadline.edition,
+        deadline.stage,
+        total,
+        good_reason,
+        base=deadline.original_due or deadline.due,
+        calendar=calendar,
+    )
+    if finding is not None and finding.severity == "breach":
         raise ProvisionViolation(finding.provision, finding.message)
-    return extend_unchecked(deadline, total, good_reason, calendar or deadline.calendar)
+    return extend_unchecked(deadline, total, good_reason, calendar)
 
 
 def extend_unchecked(

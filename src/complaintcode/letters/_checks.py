@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from complaintcode.findings import Finding
-from complaintcode.provisions import provision
 
 if TYPE_CHECKING:
     from complaintcode.calendar import WorkingCalendar
@@ -94,9 +93,7 @@ def response(letter: _Response, edition: Edition) -> tuple[Finding, ...]:
                 "(our understanding of the complaint)",
             )
         )
-    found += _definition_problems(
-        definition, edition, stage, skip_understanding=blank and listed
-    )
+    found += _definition_problems(definition, edition, stage, skip_understanding=blank and listed)
     found += _decisions(letter, edition, stage)
     if letter.remedies == () and any(d.upholds for d in letter.decisions):
         found.append(
@@ -200,6 +197,8 @@ def _escalation(letter: _Response, edition: Edition, stage: int) -> list[Finding
     elif not _OMBUDSMAN.search(text):
         message = "the letter's referral details do not mention the Ombudsman"
         found.append(item_finding(edition, stage, "escalation", message))
+    if not edition.in_force("no_third_stage"):
+        return found  # the 2022 edition allowed a third stage where justified (its 5.17)
     texts = [text]
     texts += [d.reasons for d in letter.decisions]
     texts += [r.what for r in letter.remedies]
@@ -209,7 +208,7 @@ def _escalation(letter: _Response, edition: Edition, stage: int) -> list[Finding
         if match:
             found.append(
                 Finding(
-                    provision=provision("5.3"),
+                    provision=edition.cite("no_third_stage"),
                     message="a stage 2 response is the final response and must not offer "
                     f"a further stage ('{match.group(0)}')",
                 )
@@ -223,7 +222,7 @@ def acknowledgement(letter: Acknowledgement, edition: Edition) -> tuple[Finding,
     definition = letter.definition
     found = _definition_problems(definition, edition, int(letter.stage), skip_understanding=False)
     aspects = definition.responsible_for + definition.not_responsible_for
-    if not any(a.strip() for a in aspects):
+    if edition.in_force("responsibility") and not any(a.strip() for a in aspects):
         found.append(
             Finding(
                 provision=edition.cite("responsibility"),
@@ -237,8 +236,25 @@ def acknowledgement(letter: Acknowledgement, edition: Edition) -> tuple[Finding,
 def extension(
     letter: ExtensionNotice, edition: Edition, calendar: WorkingCalendar
 ) -> tuple[Finding, ...]:
-    """The findings on an extension notice (6.4, 6.5 or 6.15, 6.16)."""
+    """The findings on an extension notice (6.4, 6.5 or 6.15, 6.16).
+
+    Under the 2022 edition these are "should" rules (5.1, 5.3, 5.13, 5.15): warnings.
+    """
     stage = int(letter.stage)
+    notice_key = f"extension_notice_stage_{stage}"
+    severity = {
+        edition.cite(notice_key): edition.severity(notice_key),
+        edition.cite(f"extend_stage_{stage}"): edition.severity(f"extend_stage_{stage}"),
+    }
+    return tuple(
+        attrs.evolve(f, severity=severity[f.provision])
+        for f in _extension_findings(letter, edition, calendar, stage)
+    )
+
+
+def _extension_findings(
+    letter: ExtensionNotice, edition: Edition, calendar: WorkingCalendar, stage: int
+) -> list[Finding]:
     extend = edition.cite(f"extend_stage_{stage}")
     found: list[Finding] = []
     if not letter.reason.strip():
@@ -294,7 +310,7 @@ def extension(
                 ),
             )
         )
-    return tuple(found)
+    return found
 
 
 def decline(letter: DeclineNotice, edition: Edition) -> tuple[Finding, ...]:
