@@ -440,3 +440,73 @@ def report_complaint_lists(draw: st.DrawFn, max_size: int = 6) -> list[Complaint
     """Up to ``max_size`` complaint histories with distinct references."""
     size = draw(st.integers(min_value=0, max_value=max_size))
     return [draw(report_complaints(f"C-{i:04d}")) for i in range(size)]
+
+
+# --- adjustments, restrictions and remedies followed through ---------------------------------
+# Reasonable adjustments (5.10) and restrictions on contact (5.14, 5.15) recorded and reviewed
+# in random order, breaches included (no reasons, no review date), and remedies offered in a
+# stage 1 response and marked done (7.3).
+
+#: Free text as a record may hold it: none, blank, or words.
+record_texts = st.none() | st.sampled_from(("", "  ")) | letter_texts
+
+#: Calendar days from one dated step to a later one.
+day_offsets = st.integers(min_value=0, max_value=120)
+
+
+def _days_after(day: dt.date) -> st.SearchStrategy[dt.date]:
+    return day_offsets.map(lambda n: day + dt.timedelta(days=n))
+
+
+@st.composite
+def care_histories(draw: st.DrawFn, *, received: dt.date | None = None) -> Complaint:
+    """A complaint with adjustments and restrictions agreed, reviewed, ended and lifted at random.
+
+    Valid by construction: each review names one still in place, dates never run backwards.
+    """
+    start = received if received is not None else draw(received_dates)
+    c = Complaint.receive("C-0001", received=start)
+    day = start
+    adjustments: list[str] = []
+    restrictions: list[str] = []
+    for number in range(draw(st.integers(min_value=0, max_value=8))):
+        day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=40)))
+        later = st.none() | _days_after(day)
+        moves = ["agree", "restrict"]
+        moves += ["review_adjustment"] * bool(adjustments)
+        moves += ["review_restriction", "lift"] * bool(restrictions)
+        move = draw(st.sampled_from(moves))
+        if move == "agree":
+            adjustments.append(f"A{number}")
+            c = c.agree_adjustment(
+                day,
+                f"A{number}",
+                draw(letter_texts),
+                review_by=draw(later),
+                disability=draw(st.none() | letter_texts),
+            )
+        elif move == "restrict":
+            restrictions.append(f"R{number}")
+            c = c.restrict_contact(
+                day,
+                f"R{number}",
+                draw(letter_texts),
+                reasons=draw(record_texts),
+                proportionality=draw(record_texts),
+                review_by=draw(later),
+            )
+        elif move == "review_adjustment":
+            key = draw(st.sampled_from(adjustments))
+            if draw(st.booleans()):
+                adjustments.remove(key)
+                c = c.review_adjustment(day, key, "no longer needed", ended=True)
+            else:
+                c = c.review_adjustment(day, key, "still needed", next_review=draw(later))
+        elif move == "review_restriction":
+            key = draw(st.sampled_from(restrictions))
+            c = c.review_restriction(day, key, "kept", next_review=draw(later))
+        else:
+            key = draw(st.sampled_from(restrictions))
+            restrictions.remove(key)
+            c = c.lift_restriction(day, key, note=draw(st.none() | letter_texts))
+    return c

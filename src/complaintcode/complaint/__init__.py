@@ -44,10 +44,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from complaintcode.calendar import WorkingCalendar, england_and_wales
-from complaintcode.complaint import _audit, _html
+from complaintcode.complaint import _audit, _html, _remedy_tracking
 from complaintcode.complaint._replay import Replay, replay
 from complaintcode.complaint._verbs import Verbs
-from complaintcode.complaint._views import StageRecord, TrackedAction
+from complaintcode.complaint._views import (
+    RemedyState,
+    StageRecord,
+    TrackedAction,
+    TrackedAdjustment,
+    TrackedRemedy,
+    TrackedRestriction,
+)
 from complaintcode.complaint.events import (
     Acknowledged,
     Event,
@@ -67,7 +74,16 @@ if TYPE_CHECKING:
     from complaintcode.editions import Edition
     from complaintcode.findings import Finding
 
-__all__ = ["JSON_FORMAT", "Complaint", "StageRecord", "TrackedAction"]
+__all__ = [
+    "JSON_FORMAT",
+    "Complaint",
+    "RemedyState",
+    "StageRecord",
+    "TrackedAction",
+    "TrackedAdjustment",
+    "TrackedRemedy",
+    "TrackedRestriction",
+]
 
 #: The name and version written into every complaint's JSON.
 JSON_FORMAT = "complaintcode/complaint@1"
@@ -275,6 +291,63 @@ class Complaint(Verbs):
     def issues(self) -> tuple[IssueRaised, ...]:
         """Further issues the resident raised during the complaint (6.8)."""
         return tuple(self._replay.issues)
+
+    @property
+    def adjustments(self) -> tuple[TrackedAdjustment, ...]:
+        """The reasonable adjustments agreed, in place or ended, with their reviews (5.10)."""
+        care = self._replay.care
+        return () if care is None else care.adjustment_views()
+
+    @property
+    def restrictions(self) -> tuple[TrackedRestriction, ...]:
+        """The restrictions on contact for unacceptable behaviour, with their reviews (5.14, 5.15)."""
+        care = self._replay.care
+        return () if care is None else care.restriction_views()
+
+    @property
+    def remedies(self) -> tuple[TrackedRemedy, ...]:
+        """The remedies offered in the recorded responses, with where each stands (7.3).
+
+        Stage 1's first, each in its letter's order; a remedy is named by its
+        stage and its position in that letter's ``remedies`` (see
+        :meth:`complete_remedy`).
+
+        >>> import datetime as dt
+        >>> from complaintcode import ComplaintDefinition, Remedy
+        >>> from complaintcode.letters import PointDecision, Stage1Response
+        >>> definition = ComplaintDefinition(
+        ...     understanding="The repair was late.",
+        ...     points=("the repair",),
+        ...     outcomes_sought=("pay",),
+        ...     responsible_for=("repairs",),
+        ... )
+        >>> letter = Stage1Response(
+        ...     definition=definition,
+        ...     decisions=(
+        ...         PointDecision(point="the repair", decision="upheld", reasons="It was late."),
+        ...     ),
+        ...     remedies=(
+        ...         Remedy(kind="apology", what="We are sorry."),
+        ...         Remedy(
+        ...             kind="financial",
+        ...             what="We will pay you.",
+        ...             amount="50",
+        ...             by_when=dt.date(2024, 6, 7),
+        ...         ),
+        ...     ),
+        ...     escalation="Reply to this letter to ask for stage 2.",
+        ... )
+        >>> c = Complaint.receive("C-9", received=dt.date(2024, 5, 3))
+        >>> c = c.acknowledge(dt.date(2024, 5, 7), "A. Khan", definition)
+        >>> c = c.respond(dt.date(2024, 5, 20), letter=letter)
+        >>> [(r.index, r.state) for r in c.remedies]
+        [(0, 'given_in_letter'), (1, 'outstanding')]
+        >>> c = c.complete_remedy(dt.date(2024, 6, 3), stage=1, index=1, note="Paid by BACS")
+        >>> c.remedies[1].state, c.remedies[1].done_on
+        ('done', datetime.date(2024, 6, 3))
+        """
+        replayed = self._replay
+        return _remedy_tracking.tracked(replayed.responses, replayed.remedies_done)
 
     def stage_record(self, stage: Stage | int) -> StageRecord | None:
         """What happened at a stage, or ``None`` if the complaint never reached it.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from complaintcode.complaint import _care, _remedy_tracking
 from complaintcode.complaint._letter_fit import Extension, letter_findings
 from complaintcode.complaint._views import StageRecord
 from complaintcode.complaint.events import Acknowledged, Declined, EscalationRefused
@@ -266,6 +267,9 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
     decided = replayed.terminal
     if isinstance(decided, (Declined, EscalationRefused)):
         found.extend(_decision_findings(decided))
+    found += _care.findings(replayed.care, edition, as_of) + _remedy_tracking.findings(
+        replayed.responses, replayed.remedies_done, edition, as_of
+    )
     if not found:
         return ()
     found.sort(key=_order)

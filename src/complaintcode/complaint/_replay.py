@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from complaintcode.complaint import _care, _remedy_tracking
 from complaintcode.complaint.events import (
     Acknowledged,
     ActionAdded,
@@ -21,6 +22,7 @@ from complaintcode.complaint.events import (
     Extended,
     IssueRaised,
     Received,
+    RemedyCompleted,
     Responded,
     UpdatesAgreed,
 )
@@ -69,6 +71,7 @@ class Replay:
     __slots__ = (
         "acknowledged",
         "actions",
+        "care",
         "edition",
         "ended_from",
         "escalation_requested",
@@ -77,6 +80,7 @@ class Replay:
         "issues",
         "last",
         "received",
+        "remedies_done",
         "responded",
         "responses",
         "state",
@@ -100,6 +104,8 @@ class Replay:
         self.updates: list[UpdatesAgreed] = []
         self.terminal: Event | None = None
         self.ended_from: str | None = None
+        self.care: _care.CareState | None = None
+        self.remedies_done: _remedy_tracking.Done = {}
 
     def copy(self) -> Replay:
         """A copy that can be advanced without touching this one."""
@@ -128,6 +134,8 @@ class Replay:
         new.updates = self.updates.copy()
         new.terminal = self.terminal
         new.ended_from = self.ended_from
+        new.care = None if self.care is None else self.care.copy()
+        new.remedies_done = self.remedies_done.copy()
         return new
 
     @property
@@ -207,6 +215,13 @@ class Replay:
                     path="every_working_days",
                 )
             self.updates.append(event)
+        elif isinstance(event, _care.CARE_EVENTS):
+            if self.care is None:
+                self.care = _care.CareState()
+            self.care.apply(event)
+        elif isinstance(event, RemedyCompleted):
+            _remedy_tracking.check_done(self.responses, self.remedies_done, event)
+            self.remedies_done[event.stage, event.index] = event
         else:
             raise InvalidRecord(f"unknown event {type(event).__name__}", path="kind")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from complaintcode.complaint import _recording
+from complaintcode.complaint import _recording, events
 from complaintcode.complaint.events import (
     Acknowledged,
     ActionAdded,
@@ -236,3 +236,176 @@ class Verbs:
     def agree_updates(self, on: dt.date, every_working_days: int, *, note: str = "") -> Complaint:
         """Record the intervals agreed for updates while a response will be late (5.9)."""
         return self._with(UpdatesAgreed(on=on, every_working_days=every_working_days, note=note))
+
+    def agree_adjustment(
+        self,
+        on: dt.date,
+        adjustment_id: str,
+        adjustment: str,
+        *,
+        review_by: dt.date | None,
+        disability: str | None = None,
+    ) -> Complaint:
+        """Record a reasonable adjustment agreed, and any disability disclosed (5.10).
+
+        Allowed in any state. It stays in place, to be reviewed by each date
+        set, until a review ends it (:meth:`review_adjustment`); an adjustment
+        with no review date is recorded, and :meth:`audit` reports it.
+
+        Args:
+            on: The day it was agreed.
+            adjustment_id: The landlord's identifier for it, not blank and not
+                used by another adjustment of this complaint.
+            adjustment: What was agreed.
+            review_by: The day it is next to be reviewed.
+            disability: Any disability the resident disclosed.
+
+        Raises:
+            InvalidRecord: For a blank or repeated identifier, a wrong type, or
+                a date before the last event.
+
+        >>> import datetime as dt
+        >>> from complaintcode.complaint import Complaint
+        >>> c = Complaint.receive("C-7", received=dt.date(2024, 5, 3))
+        >>> c = c.agree_adjustment(
+        ...     dt.date(2024, 5, 3), "A1", "Letters in large print", review_by=dt.date(2024, 6, 3)
+        ... )
+        >>> [str(f) for f in c.audit(as_of=dt.date(2024, 6, 4)) if f.code == "5.10"]
+        ["5.10: the adjustment 'A1' (Letters in large print) was due for review on 2024-06-03 and has not been reviewed (as of 2024-06-04)"]
+        """
+        return self._with(
+            events.AdjustmentAgreed(
+                on=on,
+                adjustment_id=adjustment_id,
+                adjustment=adjustment,
+                disability=disability,
+                review_by=review_by,
+            )
+        )
+
+    def review_adjustment(
+        self,
+        on: dt.date,
+        adjustment_id: str,
+        note: str,
+        *,
+        next_review: dt.date | None = None,
+        ended: bool = False,
+    ) -> Complaint:
+        """Record a review of a reasonable adjustment: kept until a next review, or ended (5.10).
+
+        Raises:
+            InvalidRecord: For an adjustment not recorded or already ended, or
+                one both ended and given a next review.
+        """
+        return self._with(
+            events.AdjustmentReviewed(
+                on=on, adjustment_id=adjustment_id, note=note, next_review=next_review, ended=ended
+            )
+        )
+
+    def restrict_contact(
+        self,
+        on: dt.date,
+        restriction_id: str,
+        restriction: str,
+        *,
+        reasons: str | None,
+        proportionality: str | None,
+        review_by: dt.date | None,
+    ) -> Complaint:
+        """Record a restriction on contact for unacceptable behaviour (5.14, 5.15).
+
+        Allowed in any state. The record holds what happened (5.12): a
+        restriction without reasons, without a statement of why it is
+        proportionate and of its regard for the Equality Act 2010, or without
+        a review date is recorded, and :meth:`audit` reports it.
+
+        Args:
+            on: The day it was put in place.
+            restriction_id: The landlord's identifier for it, not blank and not
+                used by another restriction of this complaint.
+            restriction: What contact it restricts, and how.
+            reasons: The evidenced reasons for it (5.14).
+            proportionality: Why it is proportionate, with its regard for the
+                Equality Act 2010 (5.15).
+            review_by: The day it is next to be reviewed (5.14).
+
+        Raises:
+            InvalidRecord: For a blank or repeated identifier, a wrong type, or
+                a date before the last event.
+
+        >>> import datetime as dt
+        >>> from complaintcode.complaint import Complaint
+        >>> c = Complaint.receive("C-8", received=dt.date(2024, 5, 3))
+        >>> c = c.restrict_contact(
+        ...     dt.date(2024, 5, 10),
+        ...     "R1",
+        ...     "Contact by email only",
+        ...     reasons=" ",
+        ...     proportionality=None,
+        ...     review_by=dt.date(2024, 8, 10),
+        ... )
+        >>> for finding in c.audit(as_of=dt.date(2024, 5, 10)):
+        ...     print(finding)
+        5.14: the restriction 'R1' (Contact by email only) records no reasons for putting it in place
+        5.15: the restriction 'R1' (Contact by email only) records no statement of why it is proportionate and of its regard for the Equality Act 2010
+        """
+        return self._with(
+            events.RestrictionImposed(
+                on=on,
+                restriction_id=restriction_id,
+                restriction=restriction,
+                reasons=reasons,
+                proportionality=proportionality,
+                review_by=review_by,
+            )
+        )
+
+    def review_restriction(
+        self, on: dt.date, restriction_id: str, note: str, *, next_review: dt.date | None
+    ) -> Complaint:
+        """Record a review of a restriction on contact that keeps it, until a next review (5.14).
+
+        Raises:
+            InvalidRecord: For a restriction not recorded or already lifted.
+        """
+        return self._with(
+            events.RestrictionReviewed(
+                on=on, restriction_id=restriction_id, note=note, next_review=next_review
+            )
+        )
+
+    def lift_restriction(
+        self, on: dt.date, restriction_id: str, *, note: str | None = None
+    ) -> Complaint:
+        """Record that a restriction on contact was lifted; it needs no further review (5.14).
+
+        Raises:
+            InvalidRecord: For a restriction not recorded or already lifted.
+        """
+        return self._with(events.RestrictionLifted(on=on, restriction_id=restriction_id, note=note))
+
+    def complete_remedy(
+        self, on: dt.date, stage: Stage | int, index: int, *, note: str | None = None
+    ) -> Complaint:
+        """Record that a remedy offered in a response was done (7.3).
+
+        The remedy is the one at position ``index`` (from 0) of the
+        ``remedies`` of the recorded response at ``stage``. Allowed in any
+        state after that response; :attr:`remedies` lists them with their
+        state, and :meth:`audit` reports one not done by its date.
+
+        Args:
+            on: The day it was done.
+            stage: The stage whose response offered it.
+            index: Its position in that response letter's ``remedies``, from 0.
+            note: What was done, such as a payment's reference.
+
+        Raises:
+            InvalidRecord: For a stage with no recorded response or a response
+                recorded without its letter, a position the letter's remedies
+                do not have, or a remedy done already (marked done before,
+                completed before the letter, or given by the letter itself).
+        """
+        return self._with(events.RemedyCompleted(on=on, stage=stage, index=index, note=note))

@@ -9,9 +9,11 @@ Re-exported by :mod:`complaintcode.complaint`, which documents them.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import attrs
 
+from complaintcode.remedies import Remedy
 from complaintcode.stages import Stage
 
 
@@ -76,3 +78,92 @@ class StageRecord:
     def final_due(self) -> dt.date:
         """The response deadline with extensions, or without where there were none."""
         return self.extended_due or self.response_due
+
+
+@attrs.frozen(kw_only=True)
+class TrackedAdjustment:
+    """A reasonable adjustment agreed with the resident, as the record tracks it (5.10).
+
+    Attributes:
+        adjustment_id: The landlord's identifier for the adjustment.
+        adjustment: What was agreed.
+        disability: Any disability the resident disclosed, or ``None``.
+        agreed_on: When it was agreed.
+        review_by: When it is next to be reviewed; ``None`` once it ended, or
+            where no date was set (which the audit reports).
+        reviews: The reviews, as (date, note) pairs.
+        ended_on: When a review ended it, or ``None`` while it is in place.
+    """
+
+    adjustment_id: str
+    adjustment: str
+    disability: str | None
+    agreed_on: dt.date
+    review_by: dt.date | None
+    reviews: tuple[tuple[dt.date, str], ...]
+    ended_on: dt.date | None
+
+
+@attrs.frozen(kw_only=True)
+class TrackedRestriction:
+    """A restriction on contact for unacceptable behaviour, as the record tracks it (5.14, 5.15).
+
+    Attributes:
+        restriction_id: The landlord's identifier for the restriction.
+        restriction: What contact it restricts.
+        reasons: The reasons recorded for it (5.14), or ``None``.
+        proportionality: Why it is proportionate, with its regard for the
+            Equality Act 2010 (5.15), or ``None``.
+        imposed_on: When it was put in place.
+        review_by: When it is next to be reviewed; ``None`` once it was lifted,
+            or where no date was set (which the audit reports).
+        reviews: The reviews, as (date, note) pairs.
+        lifted_on: When it was lifted, or ``None`` while it is in place.
+    """
+
+    restriction_id: str
+    restriction: str
+    reasons: str | None
+    proportionality: str | None
+    imposed_on: dt.date
+    review_by: dt.date | None
+    reviews: tuple[tuple[dt.date, str], ...]
+    lifted_on: dt.date | None
+
+
+#: Where a remedy offered in a response stands: given by the letter itself (an
+#: apology, say), done, or still to be done.
+RemedyState = Literal["given_in_letter", "done", "outstanding"]
+
+
+@attrs.frozen(kw_only=True)
+class TrackedRemedy:
+    """A remedy offered in a recorded response letter, followed through (7.3).
+
+    Attributes:
+        stage: The stage whose response offered it.
+        index: Its position in that letter's ``remedies``, from 0.
+        remedy: The remedy as the letter offered it, with ``completed_on`` set
+            to the day the record says it was done.
+        offered_on: The day of the response that offered it.
+        state: ``"given_in_letter"``, ``"done"`` or ``"outstanding"``.
+        done_on: The day it was done: the day recorded, the letter's own
+            ``completed_on``, or for a remedy the letter itself gives, the day
+            of the response; ``None`` while outstanding.
+        note: The note recorded with its completion, if any.
+    """
+
+    stage: Stage
+    index: int
+    remedy: Remedy
+    offered_on: dt.date
+    state: RemedyState
+    done_on: dt.date | None
+    note: str | None
+
+    def is_overdue(self, as_of: dt.date) -> bool:
+        """Whether the remedy was still to be done after its ``by_when`` date, on ``as_of``.
+
+        Due on its date, overdue from the next day (7.3).
+        """
+        return self.remedy.is_overdue(as_of)
