@@ -8,7 +8,9 @@ service improvements made; it goes to the governing body and is published
 (complaints received per 1,000 homes) and CH02 (the share answered within the
 Code's timescales) come from the same records. :func:`annual_report` counts a
 year of :class:`~complaintcode.complaint.Complaint` records into an
-:class:`AnnualReport`; the counting rules are in ``docs/reporting.md``.
+:class:`AnnualReport`; the counting rules are in ``docs/reporting.md``. The
+remedies offered and done in the year, with the compensation offered and paid,
+are counted too (:class:`RemedyCounts`; 7.3).
 
 >>> import datetime as dt
 >>> from complaintcode.complaint import Complaint
@@ -46,6 +48,7 @@ from complaintcode.reporting._measures import (
     check_homes,
     one_place,
 )
+from complaintcode.reporting._remedy_counts import RemedyCounts
 from complaintcode.selfassessment import SelfAssessment
 
 if TYPE_CHECKING:
@@ -60,6 +63,7 @@ __all__ = [
     "AnnualReport",
     "Counts",
     "FindingCount",
+    "RemedyCounts",
     "ReportOptions",
     "ReportingYear",
     "StageCounts",

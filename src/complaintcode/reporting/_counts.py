@@ -15,6 +15,7 @@ import attrs
 
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
+from complaintcode.reporting._remedy_counts import RemedyCounts
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
@@ -204,6 +205,7 @@ class Counts:
         stage_1: The stage 1 counts.
         stage_2: The stage 2 counts (escalations).
         findings: Audit findings by provision, in Code order.
+        remedies: The remedies offered and done in the year, with the compensation (7.3).
 
     >>> a = Counts(stage_1=StageCounts(received=2, still_open=2))
     >>> (a + a).stage_1.received, (a + a).escalated
@@ -213,6 +215,7 @@ class Counts:
     stage_1: StageCounts = attrs.field(factory=StageCounts)
     stage_2: StageCounts = attrs.field(factory=StageCounts)
     findings: tuple[FindingCount, ...] = attrs.field(default=(), converter=_finding_counts)
+    remedies: RemedyCounts = attrs.field(factory=RemedyCounts)
 
     def stage(self, stage: Stage | int) -> StageCounts:
         """The counts of one stage."""
@@ -235,6 +238,7 @@ class Counts:
             stage_1=self.stage_1 + other.stage_1,
             stage_2=self.stage_2 + other.stage_2,
             findings=(*self.findings, *other.findings),
+            remedies=self.remedies + other.remedies,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -251,4 +255,5 @@ class Counts:
                 }
                 for f in self.findings
             ],
+            "remedies": self.remedies.to_dict(),
         }

@@ -36,6 +36,7 @@ SECTIONS: tuple[str, ...] = (
     "Extensions",
     "Complaints not accepted and escalations refused",
     "Audit findings by provision",
+    "Putting things right",
     "Service improvements",
     "Ombudsman findings of non-compliance",
     "Reports from the Ombudsman",
@@ -239,6 +240,26 @@ def _findings(report: AnnualReport) -> _Section:
     return SECTIONS[5], [*blocks, _Table(header, rows)]
 
 
+def _remedies(report: AnnualReport) -> _Section:
+    counted = report.counts.remedies
+    number = edition_for(report.year.start).cite("remedy_by_when").number
+    table = _Table(
+        ("Remedies", "In the year"),
+        (
+            ("Remedies offered in responses", str(counted.offered)),
+            ("Remedies done", str(counted.done)),
+            ("Compensation offered", f"£{counted.compensation_offered:,}"),
+            ("Compensation paid", f"£{counted.compensation_paid:,}"),
+        ),
+    )
+    note = (
+        f"Remedies offered in the responses made in the year, and remedies done in the year "
+        f"whatever year they were offered in ({number}); compensation is the amount of the "
+        "financial remedies among them."
+    )
+    return SECTIONS[6], [note, table]
+
+
 def _sections(report: AnnualReport) -> list[_Section]:
     """The report's sections, each a heading and its blocks, in the order of SECTIONS."""
     out = [
@@ -248,14 +269,15 @@ def _sections(report: AnnualReport) -> list[_Section]:
         _extensions(report),
         _refusals(report),
         _findings(report),
+        _remedies(report),
     ]
     texts = (report.improvements, report.ombudsman_findings, report.ombudsman_reports)
-    for heading, items in zip(SECTIONS[6:9], texts, strict=True):
+    for heading, items in zip(SECTIONS[-4:-1], texts, strict=True):
         out.append((heading, [_List(items) if items else "None recorded."]))
     sa = report.self_assessment
     if sa is not None:
         note = "The self-assessment against the Code, which 8.1 requires the report to include."
-        out.append((SECTIONS[9], [note, _Embedded(sa.to_markdown(), sa.to_html())]))
+        out.append((SECTIONS[-1], [note, _Embedded(sa.to_markdown(), sa.to_html())]))
     return out
 
 

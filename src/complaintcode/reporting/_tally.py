@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from complaintcode.complaint import Complaint
 from complaintcode.complaint.events import Declined, EscalationRefused
 from complaintcode.reporting._counts import Counts, FindingCount, StageCounts
+from complaintcode.reporting._remedy_counts import RemedyTally
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class Tally:
         self.stages: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         self.grounds: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         self.findings: Counter[tuple[Provision, str]] = Counter()
+        self.remedies = RemedyTally(start, self.window.last)
 
     def add(self, complaint: Complaint) -> tuple[Finding, ...]:
         """Count one complaint in; its findings that belong to the year are returned."""
@@ -68,6 +70,7 @@ class Tally:
             return ()
         for index, stage in enumerate((Stage.ONE, Stage.TWO)):
             _stage(record, stage, self.window, self.stages[index], self.grounds[index])
+        self.remedies.add(record)
         kept = tuple(f for f in record.audit(self.window.as_of) if _belongs(f, record, self.window))
         self.findings.update((f.provision, f.severity) for f in kept)
         return kept
@@ -86,7 +89,9 @@ class Tally:
             )
             for p in dict.fromkeys(p for p, _ in self.findings)
         ]
-        return Counts(stage_1=stage_1, stage_2=stage_2, findings=findings)
+        return Counts(
+            stage_1=stage_1, stage_2=stage_2, findings=findings, remedies=self.remedies.counts()
+        )
 
 
 class _Window(NamedTuple):
