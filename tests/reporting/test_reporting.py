@@ -705,6 +705,7 @@ def test_to_dict_is_json_ready_and_exact() -> None:
         "time_limit": 1,
         "legal_proceedings": 0,
         "previously_considered": 0,
+        "policy": 0,
     }
     assert data["improvements"] == ["Repairs are now booked at the first call."]
     assert data["self_assessment"] is None

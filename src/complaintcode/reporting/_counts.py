@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-#: The grounds of section 2 (2.2, 2.3), in the order the report lists them.
-GROUND_KINDS: tuple[str, ...] = ("time_limit", "legal_proceedings", "previously_considered")
+#: The grounds of section 2 (2.2, 2.3), in the order the report lists them; ``"policy"``
+#: counts the grounds set by a landlord's own policy, which 2.2's open list allows.
+GROUND_KINDS: tuple[str, ...] = (
+    "time_limit",
+    "legal_proceedings",
+    "previously_considered",
+    "policy",
+)
 
 
 def _whole(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -54,6 +60,28 @@ def _grounds(value: object) -> tuple[tuple[str, int], ...]:
     return tuple((k, merged[k]) for k in GROUND_KINDS if merged[k])
 
 
+def _policy_grounds(value: object) -> tuple[tuple[str, str, int], ...]:
+    """(policy reference, description, count) triples, merged and in order."""
+    if not isinstance(value, (tuple, list)) or any(
+        not isinstance(t, (tuple, list)) or len(t) != 3 for t in value
+    ):
+        raise InvalidRecord(
+            "expected (policy reference, description, count) triples", path="policy_grounds"
+        )
+    merged: Counter[tuple[str, str]] = Counter()
+    for reference, description, count in value:
+        if not isinstance(reference, str) or not isinstance(description, str):
+            raise InvalidRecord(
+                f"expected a policy reference and a description as text, got "
+                f"{reference!r} and {description!r}",
+                path="policy_grounds",
+            )
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise InvalidRecord(f"expected a whole number, got {count!r}", path="policy_grounds")
+        merged[(reference, description)] += count
+    return tuple((r, d, n) for (r, d), n in sorted(merged.items()) if n)
+
+
 @attrs.frozen(kw_only=True)
 class StageCounts:
     """The counts for one stage of the year's complaints; they add up with ``+``.
@@ -74,6 +102,9 @@ class StageCounts:
         extended_with_good_reason: Extended beyond the limit, with a good reason.
         extended_without_good_reason: Extended beyond the limit, with none.
         grounds: Not accepted or refused, as (ground kind, count) pairs.
+        policy_grounds: Of those on a ground set by the landlord's own policy
+            (kind ``"policy"``), how many rested on each, as (policy reference,
+            description, count) triples; a decision on two counts under each.
         acknowledged: Acknowledgements made in the year.
         acknowledged_late: Of those, made after the acknowledgement deadline.
         responses: Responses made in the year (the CH02 denominator).
@@ -101,6 +132,9 @@ class StageCounts:
     extended_with_good_reason: int = _count()
     extended_without_good_reason: int = _count()
     grounds: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_grounds)
+    policy_grounds: tuple[tuple[str, str, int], ...] = attrs.field(
+        default=(), converter=_policy_grounds
+    )
     acknowledged: int = _count()
     acknowledged_late: int = _count()
     responses: int = _count()
@@ -129,6 +163,11 @@ class StageCounts:
                 ),
             ),
             (
+                all(n <= self.ground("policy") for _, _, n in self.policy_grounds),
+                "policy_grounds",
+                'each policy ground\'s count <= the count of the ground "policy"',
+            ),
+            (
                 self.acknowledged_late <= self.acknowledged,
                 "acknowledged_late",
                 "acknowledged_late <= acknowledged",
@@ -153,14 +192,25 @@ class StageCounts:
         sums = {
             f.name: getattr(self, f.name) + getattr(other, f.name)
             for f in attrs.fields(StageCounts)
-            if f.name != "grounds"
+            if f.name not in ("grounds", "policy_grounds")
         }
-        return StageCounts(**sums, grounds=(*self.grounds, *other.grounds))
+        return StageCounts(
+            **sums,
+            grounds=(*self.grounds, *other.grounds),
+            policy_grounds=(*self.policy_grounds, *other.policy_grounds),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        """The counts as JSON-ready data; ``grounds`` maps each kind to its count."""
+        """The counts as JSON-ready data; ``grounds`` maps each kind to its count.
+
+        ``policy_grounds`` lists each ground set by the landlord's policy as an
+        object with ``policy_reference``, ``description`` and ``count``.
+        """
         out = attrs.asdict(self)
         out["grounds"] = {kind: self.ground(kind) for kind in GROUND_KINDS}
+        out["policy_grounds"] = [
+            {"policy_reference": r, "description": d, "count": n} for r, d, n in self.policy_grounds
+        ]
         return out
 
 

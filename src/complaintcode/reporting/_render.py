@@ -47,6 +47,7 @@ _GROUNDS = {
     "time_limit": ("Made outside the time limit", "exclusion_time_limit"),
     "legal_proceedings": ("Legal proceedings had started", "exclusion_grounds"),
     "previously_considered": ("Already through the complaints process", "exclusion_grounds"),
+    "policy": ("A ground set by the landlord's complaints policy", "exclusion_grounds"),
 }
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -207,6 +208,7 @@ def _refusals(report: AnnualReport) -> _Section:
         (label, edition.cite(key).number, str(s1.ground(kind)), str(s2.ground(kind)))
         for kind, (label, key) in _GROUNDS.items()
     ]
+    rows += _policy_rows(s1, s2, edition.cite("exclusion_grounds").number)
     rows.append(("Complaints in all", "", str(s1.not_accepted), str(s2.not_accepted)))
     table = _Table(
         ("Ground", "Provision", "Not accepted at stage 1", "Escalation refused"), tuple(rows)
@@ -214,9 +216,24 @@ def _refusals(report: AnnualReport) -> _Section:
     note = (
         f"The kinds of complaints not accepted ({edition.cite('accept').number}) and of "
         f"escalations refused ({edition.cite('refuse_escalation').number}), by the ground "
-        "relied on; a decision on two grounds counts under each."
+        "relied on; a decision on two grounds counts under each. A ground set by the "
+        "landlord's complaints policy is also listed with the policy's reference."
     )
     return SECTIONS[4], [note, table]
+
+
+def _policy_rows(s1: StageCounts, s2: StageCounts, number: str) -> list[tuple[str, str, str, str]]:
+    """A row for each ground set by the landlord's policy, at either stage, in order."""
+    one, two = ({(r, d): n for r, d, n in s.policy_grounds} for s in (s1, s2))
+    return [
+        (
+            f"Complaints policy ({key[0]}): {key[1]}",
+            number,
+            str(one.get(key, 0)),
+            str(two.get(key, 0)),
+        )
+        for key in sorted(one.keys() | two.keys())
+    ]
 
 
 def _findings(report: AnnualReport) -> _Section:

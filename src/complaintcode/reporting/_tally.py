@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from complaintcode.complaint import StageRecord
+    from complaintcode.exclusions import ExclusionDecision
     from complaintcode.findings import Finding
     from complaintcode.provisions import Provision
 
@@ -40,6 +41,10 @@ _REFUSAL: dict[Stage, type[Declined | EscalationRefused]] = {
     Stage.ONE: Declined,
     Stage.TWO: EscalationRefused,
 }
+
+
+#: Refusals on grounds set by the landlord's policy, by (policy reference, description).
+_Policies = Counter[tuple[str, str]]
 
 
 def cut(complaint: Complaint, as_of: dt.date) -> Complaint | None:
@@ -60,6 +65,7 @@ class Tally:
         self.window = _Window(start, end, min(end, as_of), as_of)
         self.stages: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         self.grounds: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        self.policies: tuple[_Policies, _Policies] = (Counter(), Counter())
         self.findings: Counter[tuple[Provision, str]] = Counter()
         self.remedies = RemedyTally(start, self.window.last)
 
@@ -69,7 +75,8 @@ class Tally:
         if record is None:
             return ()
         for index, stage in enumerate((Stage.ONE, Stage.TWO)):
-            _stage(record, stage, self.window, self.stages[index], self.grounds[index])
+            refusals = self.grounds[index], self.policies[index]
+            _stage(record, stage, self.window, self.stages[index], refusals)
         self.remedies.add(record)
         kept = tuple(f for f in record.audit(self.window.as_of) if _belongs(f, record, self.window))
         self.findings.update((f.provision, f.severity) for f in kept)
@@ -78,8 +85,14 @@ class Tally:
     def counts(self) -> Counts:
         """The totals as :class:`Counts`, checked to add up."""
         stage_1, stage_2 = (
-            StageCounts(**counter, grounds=tuple(grounds.items()))
-            for counter, grounds in zip(self.stages, self.grounds, strict=True)
+            StageCounts(
+                **counter,
+                grounds=tuple(grounds.items()),
+                policy_grounds=tuple((r, d, n) for (r, d), n in policies.items()),
+            )
+            for counter, grounds, policies in zip(
+                self.stages, self.grounds, self.policies, strict=True
+            )
         )
         findings = [
             FindingCount(
@@ -115,14 +128,14 @@ def _stage(
     stage: Stage,
     window: _Window,
     counts: Counter[str],
-    grounds: Counter[str],
+    refusals: tuple[Counter[str], _Policies],
 ) -> None:
     record = complaint.stage_record(stage)
     if record is None:
         return
     start, last = window.start, window.last
     if start <= record.started <= window.end:
-        _volumes(complaint, record, stage, window.as_of, counts=counts, grounds=grounds)
+        _volumes(complaint, record, stage, window.as_of, counts=counts, refusals=refusals)
     acknowledged = record.acknowledged
     if acknowledged is not None and start <= acknowledged <= last:
         ack_due = record.acknowledgement_due
@@ -148,13 +161,13 @@ def _volumes(
     as_of: dt.date,
     *,
     counts: Counter[str],
-    grounds: Counter[str],
+    refusals: tuple[Counter[str], _Policies],
 ) -> None:
     counts["received"] += 1
     refusal = next((e for e in complaint.events if isinstance(e, _REFUSAL[stage])), None)
     if refusal is not None:
         counts["not_accepted"] += 1
-        grounds.update({g.kind for g in refusal.decision.grounds})
+        _count_grounds(refusal.decision, *refusals)
     elif record.responded is not None:
         counts["responded"] += 1
     elif record.ended == "withdrawn":
@@ -171,3 +184,15 @@ def _volumes(
             counts["extended_with_good_reason"] += 1
         else:
             counts["extended_without_good_reason"] += 1
+
+
+def _count_grounds(decision: ExclusionDecision, grounds: Counter[str], policies: _Policies) -> None:
+    """Count a refusal once under each kind of ground, and once under each policy ground."""
+    grounds.update({g.kind for g in decision.grounds})
+    policies.update(
+        {
+            (g.policy_reference, g.description)
+            for g in decision.grounds
+            if g.policy_reference is not None and g.description is not None
+        }
+    )
