@@ -318,7 +318,14 @@ class SelfAssessment:
 
         Nothing is guessed: a row whose comply answer cannot be read is left
         unanswered and listed in ``unreadable``; provisions with no row are
-        listed in ``missing``. The reading rules are described in the docs.
+        listed in ``missing``. A provision number alone on a line inside
+        another row's evidence (a policy's own paragraph number) starts a row
+        only when the context says so; a provision given twice is read from the
+        row that carries the Code's requirement and an answer, and the other
+        occurrence is listed in ``unreadable``. HTML is read with the standard
+        library's parser, following the HTML5 rules for omitted end tags; rows
+        in comments, scripts and styles are not read. The reading rules are
+        described in the docs.
 
         Args:
             text: The text of the self-assessment.
@@ -329,12 +336,21 @@ class SelfAssessment:
             A :class:`ParsedSelfAssessment`.
 
         Raises:
-            InvalidRecord: If the edition is unknown, or not given and the text
-                does not show which edition it answers.
+            InvalidRecord: If the text is not a str or cannot be read at all (a
+                NUL character, a CSV the ``csv`` module refuses, an HTML comment,
+                script or style never closed: the message names the line), the
+                edition is unknown, or it is not given and the text does not show
+                which edition it answers.
 
         >>> parsed = SelfAssessment.parse("6.13\tA different handler at stage 2\tYes\tPolicy 9.2\t")
         >>> parsed.assessment.entry("6.13").answer.comply, parsed.edition_detected_by
         ('yes', 'provision numbers: 0 not in the 2024 edition, 1 not in the 2022 edition (such as 6.13)')
+        >>> twice = "6.2\t\tYes\tLog\t\n6.2\tAcknowledge\tYes\tPolicy 4\t"
+        >>> parsed = SelfAssessment.parse(twice, edition=2024)
+        >>> parsed.assessment.entry("6.2").answer.evidence
+        'Policy 4'
+        >>> print(parsed.unreadable[0])
+        line 1: 6.2: given again on line 2, where the row has the requirement and an answer; this row is not read
         """
         reading = read(text, None if edition is None else provisions(edition)[0].edition)
         rows = {row.number: row for row in reading.rows if row.comply is not None}
@@ -376,7 +392,8 @@ class ParsedSelfAssessment:
     Attributes:
         assessment: The :class:`SelfAssessment` read; rows that could not be read
             are left unanswered.
-        unreadable: What could not be read, each with its line and reason.
+        unreadable: What could not be read, each with its line and reason,
+            and every row not read because its provision is given again.
         missing: Provision numbers of the edition with no row in the text.
         edition_detected_by: Why the edition was chosen (``"given"`` if passed).
 
