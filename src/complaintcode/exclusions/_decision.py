@@ -88,7 +88,9 @@ class ExclusionDecision:
     """A person's decision not to accept a complaint (2.1, 2.4, 2.5) or to refuse escalation (5.11).
 
     Build it with :func:`decide`, which checks that its grounds come from an
-    assessment. Constructing one directly runs every other check, listed by
+    assessment (a ground set by the landlord's policy comes from
+    :func:`~complaintcode.exclusions.policy_ground` instead). Constructing one
+    directly runs every other check, listed by
     :meth:`problems`; a stored decision can be read back without them
     (:meth:`from_dict` with ``checked=False``), so that a history that breached
     the Code still loads and its audit reports the breach.

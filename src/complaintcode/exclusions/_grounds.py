@@ -116,17 +116,18 @@ class Ground:
     policy_reference: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        edition = edition_by_year(self.provision.edition)
-        number = edition.cite("exclusion_grounds").number
+        # Only a policy ground carries the policy's words; its checks cite the
+        # edition's provision on exclusions (2.2, or 1.8 in 2022).
         if self.kind != "policy":
             for name in ("description", "policy_reference"):
                 if getattr(self, name) is not None:
                     raise InvalidRecord(
-                        f"{number}: only a policy ground has a {name}, and this is a "
-                        f"{self.kind} ground",
+                        f"{self._edition.cite('exclusion_grounds').number}: only a policy ground "
+                        f"has a {name}, and this is a {self.kind} ground",
                         path=name,
                     )
             return
+        number = self._edition.cite("exclusion_grounds").number
         for name, what in (
             ("description", "the exclusion as the policy words it"),
             ("policy_reference", "where the landlord's complaints policy sets it"),
@@ -135,16 +136,20 @@ class Ground:
                 raise InvalidRecord(f"{number}: a policy ground needs {what}", path=name)
         if self.provision.number != number:
             raise InvalidRecord(
-                f"{number}: a policy ground rests on {number} of the {edition.year} edition, "
-                f"not on {self.provision.number}",
+                f"{number}: a policy ground rests on {number} of the {self._edition.year} "
+                f"edition, not on {self.provision.number}",
                 path="provision",
             )
         if self.discretionary:
             raise InvalidRecord(
-                f"{edition.cite('exclusion_time_limit').number}: only the time limit asks for "
-                "discretion to be considered, so a policy ground is never discretionary",
+                f"{self._edition.cite('exclusion_time_limit').number}: only the time limit asks "
+                "for discretion to be considered, so a policy ground is never discretionary",
                 path="discretionary",
             )
+
+    @property
+    def _edition(self) -> Edition:
+        return edition_by_year(self.provision.edition)
 
     def to_dict(self) -> dict[str, Any]:
         """The ground as JSON-ready data (the provision as number and edition).
