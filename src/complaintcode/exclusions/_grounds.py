@@ -79,7 +79,7 @@ def months_after(start: dt.date, months: int) -> dt.date:
 
 @attrs.frozen(kw_only=True)
 class Ground:
-    """A ground on which a complaint may be excluded, found by a rule.
+    """A ground on which a complaint may be excluded, found by a rule or set by the policy.
 
     Attributes:
         kind: Which ground: ``"time_limit"``, ``"legal_proceedings"``,
