@@ -43,15 +43,19 @@ if TYPE_CHECKING:
 # The documented lifecycle diagram, by hand: (state, event) -> new state.
 EXPECTED: dict[tuple[str, str], str] = {
     ("received", "acknowledge"): "stage_1",
+    ("received", "respond"): "stage_1_answered",
+    ("received", "request_escalation"): "escalation_requested",
     ("received", "decline"): "not_accepted",
     ("received", "withdraw"): "withdrawn",
     ("stage_1", "extend"): "stage_1",
     ("stage_1", "respond"): "stage_1_answered",
+    ("stage_1", "request_escalation"): "escalation_requested",
     ("stage_1", "withdraw"): "withdrawn",
     ("stage_1_answered", "request_escalation"): "escalation_requested",
     ("stage_1_answered", "close"): "closed",
     ("stage_1_answered", "withdraw"): "withdrawn",
     ("escalation_requested", "acknowledge"): "stage_2",
+    ("escalation_requested", "respond"): "final_response_given",
     ("escalation_requested", "refuse_escalation"): "escalation_refused",
     ("escalation_requested", "withdraw"): "withdrawn",
     ("stage_2", "extend"): "stage_2",
@@ -79,6 +83,7 @@ DEFINITION = ComplaintDefinition(
     understanding="The boiler has failed three times this winter.",
     points=("the boiler repairs",),
     outcomes_sought=("a working boiler",),
+    responsible_for=("repairs in the home",),
 )
 
 
@@ -132,8 +137,23 @@ def test_a_move_the_state_does_not_allow() -> None:
         "respond is not allowed: the complaint is withdrawn (no action is allowed in 'withdrawn')"
     )
     with pytest.raises(ActionNotAllowed) as info:
-        next_state("received", "respond")
-    assert info.value.allowed == ("acknowledge", "decline", "withdraw")
+        next_state("received", "close")
+    assert info.value.allowed == (
+        "acknowledge",
+        "respond",
+        "request_escalation",
+        "decline",
+        "withdraw",
+    )
+
+
+def test_what_happened_can_be_recorded_5_12() -> None:
+    """5.12: the record holds what happened. A response without an acknowledgement, and a
+    request for stage 2 before the stage 1 response, are moves of the lifecycle."""
+    assert next_state("received", "respond") == "stage_1_answered"
+    assert next_state("stage_1", "request_escalation") == "escalation_requested"
+    assert next_state("received", "request_escalation") == "escalation_requested"
+    assert next_state("escalation_requested", "respond") == "final_response_given"
 
 
 def test_unknown_state_and_event() -> None:
@@ -147,7 +167,7 @@ def test_machine_is_strict() -> None:
     """An event with no transition raises instead of being ignored."""
     machine = ComplaintLifecycle()
     with pytest.raises(TransitionNotAllowed):
-        machine.send("respond")
+        machine.send("close")
     assert ComplaintLifecycle.allow_event_without_transition is False
     assert ComplaintLifecycle.catch_errors_as_events is False
 
@@ -162,6 +182,22 @@ def test_machine_validator_enforces_6_13() -> None:
         machine.send("acknowledge", handler="jo bell", stage_1_handler="Jo Bell")
     assert info.value.provision.number == "6.13"
     assert machine.current_state_value == "escalation_requested"
+
+
+def test_machine_validator_counts_everyone_who_handled_stage_1() -> None:
+    """6.13: the person who wrote the stage 1 response may not give the final response,
+    even with no stage 2 acknowledgement between them."""
+    machine = ComplaintLifecycle()
+    machine.send("acknowledge", handler="Jo Bell")
+    machine.send("respond")
+    machine.send("request_escalation")
+    with pytest.raises(ProvisionViolation) as info:
+        machine.send("respond", handler="Sam Lee", stage_1_handlers=("Jo Bell", "sam lee"))
+    assert str(info.value) == (
+        "6.13: the stage 2 handler must differ from the stage 1 handler ('sam lee' handled stage 1)"
+    )
+    machine.send("respond", handler="Ana Roy", stage_1_handlers=("Jo Bell", "Sam Lee"))
+    assert machine.current_state_value == "final_response_given"
 
 
 def test_handlers_compared_without_case_or_spacing() -> None:
@@ -229,7 +265,7 @@ class LifecycleModel(RuleBasedStateMachine):
         new = act()
         self.machine.send(event, handler=handler, stage_1_handler="Stage One")
         self.complaint = new
-        if (self.state, event) == ("stage_1", "respond"):
+        if (self.state, event) in (("stage_1", "respond"), ("received", "respond")):
             self.stage_1_responded = True
         if event == "request_escalation":
             self.escalation_requested = True
@@ -303,10 +339,21 @@ class LifecycleModel(RuleBasedStateMachine):
         assert stage is None or int(stage) in (1, 2)
 
     @invariant()
-    def stage_2_only_after_a_stage_1_answer_and_a_request(self) -> None:
+    def stage_2_only_after_a_request(self) -> None:
+        """Stage 2 follows the resident's request, with or without a stage 1 answer (5.12)."""
         if self.state in ("stage_2", "final_response_given"):
-            assert self.stage_1_responded
             assert self.escalation_requested
+
+    @invariant()
+    def no_stage_1_answer_after_the_request(self) -> None:
+        """Once stage 2 is asked for, stage 1 can no longer be answered."""
+        one = self.complaint.stage_record(1)
+        assert one is not None
+        assert self.stage_1_responded is (one.responded is not None)
+        if self.escalation_requested:
+            two = self.complaint.stage_record(2)
+            assert two is not None
+            assert one.responded is None or one.responded <= two.started
 
     @invariant()
     def replay_rebuilds_the_same_complaint(self) -> None:

@@ -9,6 +9,12 @@ from it.
 Only two stages exist (5.2, 5.3): there is no state before stage 1 other than
 receipt, and no way to escalate after the stage 2 (final) response.
 
+The machine holds what happens, not only what the Code asks for (5.12): a
+response may come without an acknowledgement, and a resident may ask for stage 2
+before the stage 1 response (when it is overdue, say). Those moves exist so that
+such a record can be kept; the complaint's audit reports what they breached
+(6.2, 6.3, 6.11).
+
 >>> from complaintcode import ComplaintLifecycle, next_state
 >>> next_state("received", "acknowledge")
 'stage_1'
@@ -36,7 +42,7 @@ from complaintcode.provisions import provision
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "FINAL_STATES",
@@ -112,8 +118,21 @@ class ComplaintLifecycle(StateMachine):
         stage_2, validators="different_handler"
     )
     extend = stage_1.to.itself(internal=True) | stage_2.to.itself(internal=True)  # type: ignore[no-untyped-call]  # python-statemachine leaves `itself` untyped
-    respond = stage_1.to(stage_1_answered) | stage_2.to(final_response_given)
-    request_escalation = stage_1_answered.to(escalation_requested)
+    # A response may come without the stage's acknowledgement (a breach of 6.2 or
+    # 6.11 the audit reports); the final response has the same handler rule (6.13).
+    respond = (
+        stage_1.to(stage_1_answered)
+        | stage_2.to(final_response_given)
+        | received.to(stage_1_answered)
+        | escalation_requested.to(final_response_given, validators="different_handler")
+    )
+    # The resident may ask for stage 2 before the stage 1 response; a stage 2 run
+    # without one is recorded, and the audit reports the response never sent (6.3).
+    request_escalation = (
+        stage_1_answered.to(escalation_requested)
+        | stage_1.to(escalation_requested)
+        | received.to(escalation_requested)
+    )
     refuse_escalation = escalation_requested.to(escalation_refused)
     decline = received.to(not_accepted)
     withdraw = (
@@ -135,43 +154,56 @@ class ComplaintLifecycle(StateMachine):
         handler: str | None = None,
         stage_1_handler: str | None = None,
         edition: Edition = CODE_2024,
+        stage_1_handlers: Iterable[str | None] = (),
     ) -> None:
-        """Validate a stage 2 acknowledgement: its handler differs from stage 1's (6.13).
+        """Validate a stage 2 handler: not a person who handled stage 1 (6.13).
 
+        ``stage_1_handlers`` names everyone recorded as handling stage 1 (who
+        acknowledged it and who responded); ``stage_1_handler`` names one.
         ``edition`` (sent with the event, the 2024 edition by default) chooses
         the provision cited: 5.12 for a complaint under the 2022 edition.
         """
-        ensure_different_handler(stage_1_handler, handler, edition=edition)
+        ensure_different_handler((stage_1_handler, *stage_1_handlers), handler, edition=edition)
 
 
 def ensure_different_handler(
-    stage_1_handler: str | None, stage_2_handler: str | None, *, edition: Edition = CODE_2024
+    stage_1_handlers: str | Iterable[str | None] | None,
+    stage_2_handler: str | None,
+    *,
+    edition: Edition = CODE_2024,
 ) -> None:
-    """Refuse a stage 2 handler who also handled stage 1 (6.13; 5.12 in the 2022 edition).
+    """Refuse a stage 2 handler who handled stage 1 (6.13; 5.12 in the 2022 edition).
 
-    Handlers are compared ignoring case and surrounding spaces. Where either is
-    not recorded, nothing can be checked and nothing is refused.
+    Everyone who considered the complaint at stage 1 counts: the person who
+    acknowledged it and the person who wrote the stage 1 response. Handlers are
+    compared ignoring case and surrounding spaces. Where a name is not
+    recorded, nothing can be checked against it and nothing is refused.
 
     Args:
-        stage_1_handler: Who handled stage 1.
+        stage_1_handlers: Who handled stage 1: one name, or every name recorded.
         stage_2_handler: Who is to handle stage 2.
         edition: The edition the complaint falls under, for the provision cited.
 
     Raises:
-        ProvisionViolation: If the two handlers are the same person.
+        ProvisionViolation: If the stage 2 handler handled stage 1.
 
     >>> from complaintcode.editions import CODE_2022
     >>> ensure_different_handler("A. Khan", "B. Osei")
-    >>> ensure_different_handler("A. Khan", " a. khan")
+    >>> ensure_different_handler(("A. Khan", "C. Morgan"), " c. morgan")
     Traceback (most recent call last):
     ...
-    complaintcode.errors.ProvisionViolation: 6.13: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)
+    complaintcode.errors.ProvisionViolation: 6.13: the stage 2 handler must differ from the stage 1 handler ('c. morgan' handled stage 1)
     >>> ensure_different_handler("A. Khan", "A. Khan", edition=CODE_2022)
     Traceback (most recent call last):
     ...
     complaintcode.errors.ProvisionViolation: 5.12: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)
     """
-    if same_handler(stage_1_handler, stage_2_handler):
+    names = (
+        (stage_1_handlers,)
+        if stage_1_handlers is None or isinstance(stage_1_handlers, str)
+        else stage_1_handlers
+    )
+    if any(same_handler(name, stage_2_handler) for name in names):
         raise ProvisionViolation(
             edition.cite("different_handler"),
             "the stage 2 handler must differ from the stage 1 handler "
