@@ -41,6 +41,7 @@ DEFINITION = ComplaintDefinition(
     understanding="The kitchen tap has leaked since March and two repair visits were missed.",
     points=("the leaking tap", "the missed visits"),
     outcomes_sought=("repair the tap", "an apology"),
+    responsible_for=("repairs in the home",),
 )
 
 
@@ -131,10 +132,10 @@ class TestVerbs:
 
     def test_a_verb_the_state_does_not_allow(self) -> None:
         with pytest.raises(ActionNotAllowed) as info:
-            received().respond(D(2024, 5, 7))
+            received().close(D(2024, 5, 7))
         assert str(info.value) == (
-            "respond is not allowed: the complaint is received "
-            "(allowed: acknowledge, decline, withdraw)"
+            "close is not allowed: the complaint is received "
+            "(allowed: acknowledge, respond, request_escalation, decline, withdraw)"
         )
 
     def test_extension_within_the_limit(self) -> None:
@@ -210,18 +211,44 @@ class TestVerbs:
         assert not answered().raise_issue(D(2024, 5, 21), "mould", related=True).issues[0].folded
 
     def test_outstanding_actions(self) -> None:
-        """6.6: a response is due when the answer is known; actions are tracked after it."""
+        """6.6: a response is due when the answer is known; actions are tracked after it, and
+        measured against the first date promised: moving the date does not hide lateness."""
         c = answered().add_action(D(2024, 5, 20), "A1", "replace the tap", D(2024, 6, 3))
-        c = c.update_action(D(2024, 5, 30), "A1", "parts ordered", new_due=D(2024, 6, 10))
-        assert strs(c.due(D(2024, 6, 1))) == ["6.6: complete action at stage 1 by 2024-06-10"]
-        assert strs(c.audit(D(2024, 6, 11))) == [
+        assert strs(c.audit(D(2024, 6, 3))) == []
+        assert strs(c.audit(D(2024, 6, 4))) == [
             (
-                "6.6: outstanding action 'A1' (replace the tap) was due on 2024-06-10 and is not "
-                "complete (as of 2024-06-11)"
+                "6.6: outstanding action 'A1' (replace the tap) was due on 2024-06-03 and is not "
+                "complete (as of 2024-06-04)"
             )
         ]
+        c = c.update_action(D(2024, 5, 30), "A1", "parts ordered", new_due=D(2024, 6, 10))
+        assert strs(c.due(D(2024, 6, 1))) == ["6.6: complete action at stage 1 by 2024-06-10"]
+        moved = (
+            "6.6: outstanding action 'A1' (replace the tap): on 2024-05-30 its date was moved "
+            "from 2024-06-03 to 2024-06-10, past the first date promised (2024-06-03)"
+        )
+        assert strs(c.audit(D(2024, 6, 3))) == [moved]
+        assert [f.severity for f in c.audit(D(2024, 6, 3))] == ["warning"]
+        assert strs(c.audit(D(2024, 6, 11))) == [
+            moved,
+            (
+                "6.6: outstanding action 'A1' (replace the tap) was first due on 2024-06-03 (moved "
+                "to 2024-06-10) and is not complete (as of 2024-06-11)"
+            ),
+        ]
+        assert [f.severity for f in c.audit(D(2024, 6, 11))] == ["warning", "breach"]
         done = c.complete_action(D(2024, 6, 7), "A1")
-        assert done.audit(D(2024, 6, 11)) == ()
+        assert strs(done.audit(D(2024, 6, 11))) == [
+            moved,
+            (
+                "6.6: outstanding action 'A1' (replace the tap) was completed on 2024-06-07, after "
+                "its first due date of 2024-06-03"
+            ),
+        ]
+        assert [f.severity for f in done.audit(D(2024, 6, 11))] == ["warning", "warning"]
+        on_time = answered().add_action(D(2024, 5, 20), "A1", "replace the tap", D(2024, 6, 3))
+        on_time = on_time.update_action(D(2024, 5, 30), "A1", "sooner", new_due=D(2024, 5, 31))
+        assert on_time.complete_action(D(2024, 6, 3), "A1").audit(D(2024, 6, 11)) == ()
         assert done.actions[0].completed_on == D(2024, 6, 7)
         assert done.actions[0].updates == ((D(2024, 5, 30), "parts ordered"),)
         with pytest.raises(InvalidRecord, match=r"no outstanding action 'A2'"):
@@ -316,7 +343,7 @@ class TestPersistence:
                 "understanding": DEFINITION.understanding,
                 "points": ["the leaking tap", "the missed visits"],
                 "outcomes_sought": ["repair the tap", "an apology"],
-                "responsible_for": [],
+                "responsible_for": ["repairs in the home"],
                 "not_responsible_for": [],
                 "clarification_sought": [],
             },
@@ -352,7 +379,7 @@ class TestPersistence:
             Complaint.from_events(events)
         assert str(info.value) == (
             "events[2]: close is not allowed: the complaint is stage 1 "
-            "(allowed: extend, respond, withdraw)"
+            "(allowed: extend, respond, request_escalation, withdraw)"
         )
 
     @given(complaints())
@@ -758,6 +785,10 @@ def test_an_incomplete_definition_in_loaded_history_is_audited() -> None:
         (
             "5.6: at stage 1: the complaint definition states no outcome sought and asks no "
             "clarification"
+        ),
+        (
+            "5.7: at stage 1: the acknowledgement does not say which aspects of the complaint we "
+            "are, and are not, responsible for"
         ),
     ]
 

@@ -28,6 +28,7 @@ DEFINITION = ComplaintDefinition(
     understanding="The boiler has failed three times this winter.",
     points=("the boiler",),
     outcomes_sought=("replace the boiler",),
+    responsible_for=("repairs in the home",),
 )
 
 

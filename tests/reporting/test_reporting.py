@@ -45,6 +45,7 @@ DEFINITION = ComplaintDefinition(
     understanding="The kitchen tap has leaked since March.",
     points=("the tap repair",),
     outcomes_sought=("repair the tap",),
+    responsible_for=("repairs in the home",),
 )
 
 

@@ -63,6 +63,7 @@ from complaintcode.complaint.events import (
     event_from_dict,
 )
 from complaintcode.complaint.lifecycle import FINAL_STATES, OPEN_STATES
+from complaintcode.editions import Edition, edition_for
 from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
 
@@ -71,7 +72,6 @@ if TYPE_CHECKING:
 
     from complaintcode.deadlines import Deadline
     from complaintcode.definition import ComplaintDefinition
-    from complaintcode.editions import Edition
     from complaintcode.findings import Finding
 
 __all__ = [
@@ -97,6 +97,19 @@ def _default_calendar() -> WorkingCalendar:
     return england_and_wales()
 
 
+def _check_reading(reading: object, received: dt.date) -> None:
+    """Refuse an edition that does not govern a complaint received on a day."""
+    if not isinstance(reading, Edition):
+        raise InvalidRecord(f"expected an Edition, got {type(reading).__name__}", path="edition")
+    governing = edition_for(received)
+    if reading.year != governing.year:
+        raise InvalidRecord(
+            f"a complaint received on {received.isoformat()} falls under the {governing.title}, "
+            f"not the {reading.title}",
+            path="edition",
+        )
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class Complaint(Verbs):
     """A complaint: its events, and everything derived from them.
@@ -108,10 +121,16 @@ class Complaint(Verbs):
     Attributes:
         events: The append-only history; the first event is the receipt.
         calendar: The working-day calendar its deadlines are counted on.
+
+    Args:
+        edition: The reading of the complaint's edition to judge it by, such as
+            ``CODE_2022.reading_days_as("calendar")``; by default the edition
+            of the day it was received. It must be an edition of that year.
     """
 
     events: tuple[Event, ...] = attrs.field(converter=_to_events)
     calendar: WorkingCalendar = attrs.field(factory=_default_calendar)
+    _reading: Edition | None = attrs.field(default=None, alias="edition", repr=False)
     _replay: Replay = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -119,12 +138,20 @@ class Complaint(Verbs):
             raise InvalidRecord(
                 f"expected a WorkingCalendar, got {type(self.calendar).__name__}", path="calendar"
             )
-        object.__setattr__(self, "_replay", replay(self.events))
+        replayed = replay(self.events, self._reading)
+        reading = self._reading
+        if reading is not None:
+            _check_reading(reading, replayed.received.on)
+        object.__setattr__(self, "_replay", replayed)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Complaint):
             return NotImplemented
-        return self.events == other.events and self.calendar == other.calendar
+        return (
+            self.events == other.events
+            and self.calendar == other.calendar
+            and self._replay.edition == other._replay.edition
+        )
 
     def __hash__(self) -> int:
         return hash(self.events)
@@ -145,6 +172,7 @@ class Complaint(Verbs):
         received_at: dt.datetime | None = None,
         summary: str | None = None,
         calendar: WorkingCalendar | None = None,
+        edition: Edition | None = None,
     ) -> Complaint:
         """Record a new complaint, received on a date (5.12).
 
@@ -159,10 +187,13 @@ class Complaint(Verbs):
             received_at: The time of receipt, as an aware datetime on ``received``.
             summary: The complaint in the resident's words, or a summary.
             calendar: The working-day calendar; England and Wales by default.
+            edition: The reading of the edition to judge it by (see
+                :meth:`~complaintcode.editions.Edition.reading_days_as`); the
+                edition of ``received`` by default.
 
         Raises:
-            InvalidRecord: For a blank reference, a wrong type, or dates after
-                receipt.
+            InvalidRecord: For a blank reference, a wrong type, dates after
+                receipt, or an edition of another year.
         """
         if not isinstance(reference, str) or not reference.strip():
             raise InvalidRecord("a complaint needs a non-empty reference", path="reference")
@@ -177,11 +208,15 @@ class Complaint(Verbs):
             received_at=received_at,
             summary=summary,
         )
-        return cls(events=(event,), calendar=calendar or england_and_wales())
+        return cls(events=(event,), calendar=calendar or england_and_wales(), edition=edition)
 
     @classmethod
     def from_events(
-        cls, events: Iterable[Event], *, calendar: WorkingCalendar | None = None
+        cls,
+        events: Iterable[Event],
+        *,
+        calendar: WorkingCalendar | None = None,
+        edition: Edition | None = None,
     ) -> Complaint:
         """Rebuild a complaint from its events, as stored.
 
@@ -198,7 +233,7 @@ class Complaint(Verbs):
             raise InvalidRecord(
                 f"expected the events as a sequence, got {type(events).__name__}", path="events"
             ) from None
-        return cls(events=stored, calendar=calendar or england_and_wales())
+        return cls(events=stored, calendar=calendar or england_and_wales(), edition=edition)
 
     def _with(self, event: Event) -> Complaint:
         state = self._replay.copy()
@@ -206,6 +241,7 @@ class Complaint(Verbs):
         new = object.__new__(Complaint)
         object.__setattr__(new, "events", (*self.events, event))
         object.__setattr__(new, "calendar", self.calendar)
+        object.__setattr__(new, "_reading", self._reading)
         object.__setattr__(new, "_replay", state)
         return new
 
@@ -381,7 +417,7 @@ class Complaint(Verbs):
                 f"({self.received.isoformat()})",
                 path="as_of",
             )
-        return replay(self.events[:cut])
+        return replay(self.events[:cut], self._replay.edition)
 
     def due(self, as_of: dt.date) -> tuple[Deadline, ...]:
         """What is due, as things stood at the end of ``as_of``, earliest first.
@@ -438,7 +474,13 @@ class Complaint(Verbs):
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: object, *, calendar: WorkingCalendar | None = None) -> Complaint:
+    def from_dict(
+        cls,
+        data: object,
+        *,
+        calendar: WorkingCalendar | None = None,
+        edition: Edition | None = None,
+    ) -> Complaint:
         """Rebuild a complaint from :meth:`to_dict` output.
 
         Raises:
@@ -457,10 +499,16 @@ class Complaint(Verbs):
         if not isinstance(raw, list):
             raise InvalidRecord("expected a list of events", path="events")
         events = tuple(event_from_dict(e, path=f"events[{i}]") for i, e in enumerate(raw))
-        return cls.from_events(events, calendar=calendar)
+        return cls.from_events(events, calendar=calendar, edition=edition)
 
     @classmethod
-    def from_json(cls, text: str | bytes, *, calendar: WorkingCalendar | None = None) -> Complaint:
+    def from_json(
+        cls,
+        text: str | bytes,
+        *,
+        calendar: WorkingCalendar | None = None,
+        edition: Edition | None = None,
+    ) -> Complaint:
         """Rebuild a complaint from :meth:`to_json` output.
 
         Raises:
@@ -477,4 +525,4 @@ class Complaint(Verbs):
             raise InvalidRecord(f"not JSON: {err}") from None
         except RecursionError:
             raise InvalidRecord("not JSON that a complaint could be: nested too deeply") from None
-        return cls.from_dict(data, calendar=calendar)
+        return cls.from_dict(data, calendar=calendar, edition=edition)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from complaintcode.complaint import _care, _remedy_tracking
 from complaintcode.complaint._letter_fit import Extension, letter_findings
+from complaintcode.complaint._replay import FOLDING_STATES
 from complaintcode.complaint._views import StageRecord
 from complaintcode.complaint.events import Acknowledged, Declined, EscalationRefused
 from complaintcode.complaint.lifecycle import same_handler
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from complaintcode.complaint._replay import Replay
     from complaintcode.complaint.events import Extended
     from complaintcode.editions import Edition
-    from complaintcode.provisions import Provision
 
 _AWAITING_ACK = {Stage.ONE: "received", Stage.TWO: "escalation_requested"}
 _AWAITING_RESPONSE = {Stage.ONE: "stage_1", Stage.TWO: "stage_2"}
@@ -108,9 +108,15 @@ def stage_record(complaint: Complaint, replayed: Replay, stage: Stage) -> StageR
         extended_due=current if extensions else None,
         extended_by=total,
         extension_within_limit=within,
-        handler=replayed.handlers[stage],
+        handler=replayed.handlers[stage] or _responder(replayed, stage),
         ended=ended,
     )
+
+
+def _responder(replayed: Replay, stage: Stage) -> str | None:
+    """Who wrote a stage's response: the stage's handler where it was never acknowledged."""
+    answer = replayed.responses[stage]
+    return answer.handler if answer is not None else None
 
 
 def due(complaint: Complaint, replayed: Replay) -> tuple[Deadline, ...]:
@@ -144,25 +150,31 @@ def due(complaint: Complaint, replayed: Replay) -> tuple[Deadline, ...]:
     return tuple(out)
 
 
+#: How a complaint left the states awaiting a step without taking it, for messages.
+_LEFT = {
+    **{verb: f"the complaint was {ended}" for verb, ended in _ENDED.items()},
+    "respond": "it was answered without an acknowledgement",
+    "request_escalation": "stage 2 was asked for",
+}
+
+
 def _waiting_end(
     replayed: Replay, done: dt.date | None, states: tuple[str, ...], as_of: dt.date
-) -> tuple[dt.date | None, str]:
-    """When waiting for a step ended without it, and how to say so."""
+) -> tuple[dt.date | None, str, str | None]:
+    """When waiting for a step ended without it, how to say so, and the verb that ended it."""
     if done is not None:
-        return None, ""
+        return None, "", None
     if replayed.state in states:
-        return as_of, f"(as of {as_of.isoformat()})"
-    terminal = replayed.terminal
-    if replayed.ended_from in states and terminal is not None and terminal.verb is not None:
-        return (
-            terminal.on,
-            f"(the complaint was {_ENDED[terminal.verb]} on {terminal.on.isoformat()})",
-        )
-    return None, ""
+        return as_of, f"(as of {as_of.isoformat()})", None
+    for state, verb, on in replayed.moves:
+        if state in states and verb in _LEFT:
+            return on, f"({_LEFT[verb]} on {on.isoformat()})", verb
+    return None, "", None
 
 
 def _timeliness(
-    provision: Provision,
+    edition: Edition,
+    key: str,
     stage: Stage,
     due: dt.date,
     *,
@@ -171,11 +183,13 @@ def _timeliness(
     end: dt.date | None,
     why: str,
 ) -> Finding | None:
+    provision, severity = edition.cite(key), edition.severity(key)
     if done is not None and done > due:
         return Finding(
             provision=provision,
             message=f"{what} at {stage} on {done.isoformat()}, after the deadline "
             f"of {due.isoformat()}",
+            severity=severity,
             on=done,
             due=due,
         )
@@ -183,6 +197,7 @@ def _timeliness(
         return Finding(
             provision=provision,
             message=f"not {what} at {stage} by {due.isoformat()} {why}",
+            severity=severity,
             on=end,
             due=due,
         )
@@ -193,8 +208,10 @@ def _extension_findings(
     complaint: Complaint, edition: Edition, stage: Stage, base: dt.date, extensions: list[Extended]
 ) -> list[Finding]:
     calendar = complaint.calendar
-    extend_p = edition.cite(f"extend_stage_{int(stage)}")
-    notice_p = edition.cite(f"extension_notice_stage_{int(stage)}")
+    extend_key = f"extend_stage_{int(stage)}"
+    notice_key = f"extension_notice_stage_{int(stage)}"
+    extend_p, extend_s = edition.cite(extend_key), edition.severity(extend_key)
+    notice_p, notice_s = edition.cite(notice_key), edition.severity(notice_key)
     found: list[Finding] = []
     current, total = base, 0
     for ext in extensions:
@@ -204,26 +221,42 @@ def _extension_findings(
                     provision=extend_p,
                     message=f"the extension notified on {ext.on.isoformat()} came after the "
                     f"deadline it extends ({current.isoformat()})",
+                    severity=extend_s,
                     on=ext.on,
                     due=current,
                 )
             )
         if not ext.reason.strip():
             found.append(
-                Finding(provision=extend_p, message="the extension gives no reason", on=ext.on)
+                Finding(
+                    provision=extend_p,
+                    message="the extension gives no reason",
+                    severity=extend_s,
+                    on=ext.on,
+                )
             )
         if not ext.ombudsman_details_given:
             found.append(
                 Finding(
                     provision=notice_p,
                     message="the extension notice does not give the Ombudsman's contact details",
+                    severity=notice_s,
                     on=ext.on,
                 )
             )
         total += ext.working_days
-        over = extension_over_limit(edition, stage, total, ext.good_reason)
+        over = extension_over_limit(
+            edition, stage, total, ext.good_reason, base=base, calendar=calendar
+        )
         if over is not None:
-            found.append(Finding(provision=over.provision, message=over.message, on=ext.on))
+            found.append(
+                Finding(
+                    provision=over.provision,
+                    message=over.message,
+                    severity=over.severity,
+                    on=ext.on,
+                )
+            )
         new_due = calendar.add_working_days(base, total)
         if ext.letter is not None:
             fit = Extension(stage, current, new_due, ext.working_days)
@@ -237,33 +270,20 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
     edition = replayed.edition
     found: list[Finding] = []
     late: list[tuple[Stage, dt.date]] = []
-    for stage in (Stage.ONE, Stage.TWO):
-        if replayed.acknowledged[stage] is not None or _AWAITING_ACK[stage] in (
-            replayed.state,
-            replayed.ended_from,
-        ):
-            _stage_findings(complaint, replayed, stage, as_of, found=found, late=late)
-    final = replayed.responses[2]
-    for stage_2_handler, on in (
-        (replayed.handlers[2], replayed.acknowledged[2]),
-        (final.handler if final is not None else None, replayed.responded[2]),
-    ):
-        if stage_2_handler is not None and same_handler(replayed.handlers[1], stage_2_handler):
-            found.append(
-                Finding(
-                    provision=edition.cite("different_handler"),
-                    message=f"the same person ({stage_2_handler}) handled both stages",
-                    on=on,
-                )
-            )
-            break
-    if late:
+    # Stage 1 is reached by every complaint received; stage 2 by every escalation request.
+    _stage_findings(complaint, replayed, Stage.ONE, as_of, found=found, late=late)
+    if replayed.escalation_requested is not None:
+        _stage_findings(complaint, replayed, Stage.TWO, as_of, found=found, late=late)
+        found.extend(_stage_2_findings(edition, replayed))
+    if late and edition.in_force("keep_informed"):
         found.extend(_keep_informed(edition, replayed, late))
     if replayed.actions:
         found.extend(_action_findings(edition, replayed, as_of))
     for event in complaint.events:
         if type(event) is Acknowledged:
             found.extend(_definition_findings(edition, event))
+    if replayed.issues:
+        found.extend(_issue_findings(edition, replayed))
     decided = replayed.terminal
     if isinstance(decided, (Declined, EscalationRefused)):
         found.extend(_decision_findings(decided))
@@ -278,17 +298,126 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
 
 
 def _definition_findings(edition: Edition, acknowledged: Acknowledged) -> list[Finding]:
-    """What a recorded acknowledgement's complaint definition lacks (5.6), as the verb refuses."""
-    problems = acknowledged.definition.problems()
-    if not problems:
-        return []
-    cited = edition.cite(f"definition_stage_{int(acknowledged.stage)}")
-    return [
+    """What a recorded acknowledgement's complaint definition lacks (5.6, 5.7).
+
+    5.6 as the verb refuses it; 5.7 (which aspects the landlord is and is not
+    responsible for) as the letter check reports it, for an edition that has it.
+    """
+    definition, stage = acknowledged.definition, acknowledged.stage
+    key = f"definition_stage_{int(stage)}"
+    found = [
         Finding(
-            provision=cited, message=f"at {acknowledged.stage}: {p.message}", on=acknowledged.on
+            provision=edition.cite(key),
+            message=f"at {stage}: {p.message}",
+            severity=edition.severity(key),
+            on=acknowledged.on,
         )
-        for p in problems
+        for p in definition.problems()
     ]
+    aspects = definition.responsible_for + definition.not_responsible_for
+    if edition.in_force("responsibility") and not any(a.strip() for a in aspects):
+        found.append(
+            Finding(
+                provision=edition.cite("responsibility"),
+                message=f"at {stage}: the acknowledgement does not say which aspects of the "
+                "complaint we are, and are not, responsible for",
+                severity=edition.severity("responsibility"),
+                on=acknowledged.on,
+            )
+        )
+    return found
+
+
+def _stage_2_findings(edition: Edition, replayed: Replay) -> list[Finding]:
+    """Who handled stage 2 (6.13), and a stage 2 run before stage 1 was complete (2022's 5.11).
+
+    Everyone who considered stage 1 counts: who acknowledged it and who wrote
+    its response; at stage 2, who acknowledged it and who wrote the final response.
+    """
+    found: list[Finding] = []
+    first, final = replayed.responses[1], replayed.responses[2]
+    stage_1 = (replayed.handlers[1], first.handler if first is not None else None)
+    for stage_2_handler, on in (
+        (replayed.handlers[2], replayed.acknowledged[2]),
+        (final.handler if final is not None else None, replayed.responded[2]),
+    ):
+        if stage_2_handler is not None and any(same_handler(h, stage_2_handler) for h in stage_1):
+            found.append(
+                Finding(
+                    provision=edition.cite("different_handler"),
+                    message=f"the same person ({stage_2_handler}) handled both stages",
+                    severity=edition.severity("different_handler"),
+                    on=on,
+                )
+            )
+            break
+    started = replayed.acknowledged[2] or replayed.responded[2]
+    if (
+        started is not None
+        and replayed.responded[1] is None
+        and edition.in_force("escalate_after_stage_1")
+    ):
+        found.append(
+            Finding(
+                provision=edition.cite("escalate_after_stage_1"),
+                message=f"stage 2 was under way on {started.isoformat()} although stage 1 "
+                "was never completed with a response",
+                severity=edition.severity("escalate_after_stage_1"),
+                on=started,
+            )
+        )
+    return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _issue_findings(edition: Edition, replayed: Replay) -> list[Finding]:
+    """How further issues were handled (6.8; 2022's 5.7, a "should").
+
+    A related issue raised before the stage 1 response is folded into it,
+    unless that would unreasonably delay the response (the reason recorded); an
+    unrelated one is a new complaint; and the stage 1 response letter, where
+    recorded, decides a point for each issue folded into it. A decision covers
+    an issue when, ignoring case and spacing, the point it decides contains the
+    issue's description or is contained in it.
+    """
+    if not edition.in_force("additional_issues"):
+        return []
+    cited, severity = edition.cite("additional_issues"), edition.severity("additional_issues")
+    answer = replayed.responses[1]
+    letter = answer.letter if answer is not None else None
+    points = [_norm(d.point) for d in getattr(letter, "decisions", ())]
+    found: list[Finding] = []
+    for issue, state in zip(replayed.issues, replayed.issue_states, strict=True):
+        what = f"the issue {issue.description!r} raised on {issue.on.isoformat()}"
+        message = None
+        if issue.folded and not issue.related:
+            message = (
+                f"{what} is not related to the complaint but was folded into the stage 1 "
+                "response; it should have been logged as a new complaint"
+            )
+        elif (
+            issue.related
+            and not issue.folded
+            and issue.delay_reason is None
+            and state in FOLDING_STATES
+        ):
+            message = (
+                f"{what} is related and came before the stage 1 response, but was not folded "
+                "into it, and no reason (an unreasonable delay) was recorded"
+            )
+        elif issue.folded and answer is not None and letter is not None:
+            wanted = _norm(issue.description)
+            if not any(wanted in point or point in wanted for point in points):
+                message = (
+                    f"{what} was folded into the stage 1 response of "
+                    f"{answer.on.isoformat()}, which decides no point for it"
+                )
+        if message is not None:
+            found.append(Finding(provision=cited, message=message, severity=severity, on=issue.on))
+    return found
 
 
 def _stage_findings(  # the audit's running state, passed explicitly
@@ -306,9 +435,10 @@ def _stage_findings(  # the audit's running state, passed explicitly
     ack, base, response = stage_dates(complaint, replayed, stage)
     acked = replayed.acknowledged[stage]
     if ack is not None and (acked is None or acked > ack):
-        end, why = _waiting_end(replayed, acked, (ack_state,), as_of)
+        end, why, _ = _waiting_end(replayed, acked, (ack_state,), as_of)
         finding = _timeliness(
-            edition.cite(f"acknowledge_stage_{int(stage)}"),
+            edition,
+            f"acknowledge_stage_{int(stage)}",
             stage,
             ack,
             done=acked,
@@ -320,19 +450,27 @@ def _stage_findings(  # the audit's running state, passed explicitly
             found.append(finding)
     responded = replayed.responded[stage]
     if responded is None or responded > response:
-        end, why = _waiting_end(replayed, responded, (ack_state, response_state), as_of)
+        end, why, verb = _waiting_end(replayed, responded, (ack_state, response_state), as_of)
+        key = f"respond_stage_{int(stage)}"
         finding = _timeliness(
-            edition.cite(f"respond_stage_{int(stage)}"),
-            stage,
-            response,
-            done=responded,
-            what="responded to",
-            end=end,
-            why=why,
+            edition, key, stage, response, done=responded, what="responded to", end=end, why=why
         )
         if finding is not None:
             found.append(finding)
             late.append((stage, response))
+        elif verb == "request_escalation" and end is not None:
+            # Stage 2 was asked for before the stage 1 response was due, and it was
+            # never sent: not late, but missing (6.3).
+            found.append(
+                Finding(
+                    provision=edition.cite(key),
+                    message=f"no response was sent at {stage}: stage 2 was asked for on "
+                    f"{end.isoformat()}, before it was due on {response.isoformat()}",
+                    severity=edition.severity(key),
+                    on=end,
+                    due=response,
+                )
+            )
     if replayed.extensions[stage]:
         found.extend(
             _extension_findings(complaint, edition, stage, base, replayed.extensions[stage])
@@ -366,6 +504,7 @@ def _keep_informed(
             provision=edition.cite("keep_informed"),
             message=f"the {stage} response was late and no intervals for "
             f"updates were agreed with the resident by {due.isoformat()}",
+            severity=edition.severity("keep_informed"),
             on=due,
         )
         for stage, due in late
@@ -382,29 +521,61 @@ def _decision_findings(event: Declined | EscalationRefused) -> list[Finding]:
 
 
 def _action_findings(edition: Edition, replayed: Replay, as_of: dt.date) -> list[Finding]:
+    """Outstanding actions measured against the first date promised (6.6, 6.17).
+
+    Moving an action's date does not hide lateness: an action not complete by
+    the first date promised is reported against that date (a breach while it is
+    outstanding; a warning once it was completed late), and each update that
+    moved the date past the first one is reported as a warning.
+    """
     found = []
     for key, action in replayed.actions.items():
-        provision = edition.cite(f"outstanding_actions_stage_{int(action.added.stage)}")
+        rule = f"outstanding_actions_stage_{int(action.added.stage)}"
+        provision, severity = edition.cite(rule), edition.severity(rule)
         what = f"outstanding action {key!r} ({action.added.description})"
-        if action.completed_on is None and as_of > action.due:
+        first = action.added.due
+        promised = f"due on {first.isoformat()}"
+        if action.due != first:
+            promised = f"first due on {first.isoformat()} (moved to {action.due.isoformat()})"
+        if action.completed_on is None and as_of > first:
             found.append(
                 Finding(
                     provision=provision,
-                    message=f"{what} was due on {action.due.isoformat()} and is not complete "
+                    message=f"{what} was {promised} and is not complete "
                     f"(as of {as_of.isoformat()})",
+                    severity=severity,
                     on=as_of,
-                    due=action.due,
+                    due=first,
                 )
             )
-        elif action.completed_on is not None and action.completed_on > action.due:
+        elif action.completed_on is not None and action.completed_on > first:
             found.append(
                 Finding(
                     provision=provision,
                     message=f"{what} was completed on {action.completed_on.isoformat()}, after "
-                    f"its due date of {action.due.isoformat()}",
+                    f"its {'first ' if action.due != first else ''}due date of "
+                    f"{first.isoformat()}",
                     severity="warning",
                     on=action.completed_on,
-                    due=action.due,
+                    due=first,
                 )
             )
+        due = first
+        for update in action.updates:
+            moved_to = update.new_due
+            if moved_to is None:
+                continue
+            if moved_to > due and moved_to > first:
+                found.append(
+                    Finding(
+                        provision=provision,
+                        message=f"{what}: on {update.on.isoformat()} its date was moved from "
+                        f"{due.isoformat()} to {moved_to.isoformat()}, past the first date "
+                        f"promised ({first.isoformat()})",
+                        severity="warning",
+                        on=update.on,
+                        due=first,
+                    )
+                )
+            due = moved_to
     return found

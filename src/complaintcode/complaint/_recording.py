@@ -27,31 +27,42 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 
-def record_extension(complaint: Complaint, event: Extended) -> Complaint:
-    """Record an extension, refusing one that breaches 6.4/6.5 or 6.15/6.16."""
+def record_extension(
+    complaint: Complaint, event: Extended, *, record_breach: bool = False
+) -> Complaint:
+    """Record an extension, refusing one that breaches 6.4/6.5 or 6.15/6.16.
+
+    Only a "must" of the complaint's edition is refused: under the 2022 edition
+    the extension rules are "should" provisions, recorded and reported by the
+    audit as warnings. With ``record_breach`` nothing of the Code is refused.
+    """
     replayed = complaint._replay  # noqa: SLF001  # the record's own replay, read-only here
-    if replayed.state not in ("stage_1", "stage_2") or event.on < replayed.last:
+    if record_breach or replayed.state not in ("stage_1", "stage_2") or event.on < replayed.last:
         return complaint._with(event)  # noqa: SLF001  # raises the state's or the date's error
     edition = replayed.edition
     _, base, current = stage_dates(complaint, replayed, event.stage)
     stage = int(event.stage)
-    extend_p = edition.cite(f"extend_stage_{stage}")
-    if not event.reason.strip():
+    extend_key, notice_key = f"extend_stage_{stage}", f"extension_notice_stage_{stage}"
+    extend_p = edition.cite(extend_key)
+    extend_refused = edition.severity(extend_key) == "breach"
+    if extend_refused and not event.reason.strip():
         raise ProvisionViolation(extend_p, "the reason for an extension must be explained")
-    if not event.ombudsman_details_given:
+    if edition.severity(notice_key) == "breach" and not event.ombudsman_details_given:
         raise ProvisionViolation(
-            edition.cite(f"extension_notice_stage_{stage}"),
+            edition.cite(notice_key),
             "an extension notice must give the Ombudsman's contact details",
         )
-    if event.on > current:
+    if extend_refused and event.on > current:
         raise ProvisionViolation(
             extend_p,
             f"an extension must be notified by the deadline it extends "
             f"({current.isoformat()}), not on {event.on.isoformat()}",
         )
     total = sum(e.working_days for e in replayed.extensions[stage]) + event.working_days
-    over = extension_over_limit(edition, event.stage, total, event.good_reason)
-    if over is not None:
+    over = extension_over_limit(
+        edition, event.stage, total, event.good_reason, base=base, calendar=complaint.calendar
+    )
+    if over is not None and extend_refused:
         raise ProvisionViolation(over.provision, over.message)
     if event.letter is not None:
         new_due = complaint.calendar.add_working_days(base, total)
@@ -60,19 +71,39 @@ def record_extension(complaint: Complaint, event: Extended) -> Complaint:
     return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
 
 
-def record_letter(complaint: Complaint, event: Responded) -> Complaint:
+def stage_1_handlers(complaint: Complaint) -> tuple[str | None, str | None]:
+    """Everyone recorded as handling stage 1: who acknowledged it, and who responded (6.13)."""
+    replayed = complaint._replay  # noqa: SLF001  # the record's own replay, read-only here
+    answer = replayed.responses[1]
+    return replayed.handlers[1], answer.handler if answer is not None else None
+
+
+def check_stage_2_handler(complaint: Complaint, handler: str | None) -> None:
+    """Refuse a stage 2 handler who acknowledged or answered stage 1 (6.13)."""
+    ensure_different_handler(stage_1_handlers(complaint), handler, edition=complaint.edition)
+
+
+def record_letter(
+    complaint: Complaint, event: Responded, *, record_breach: bool = False
+) -> Complaint:
     """Record a response, refusing a letter that lacks what the Code requires.
 
     The final response, like the stage 2 acknowledgement, may not come from
-    whoever handled stage 1 (6.13).
+    anyone who handled stage 1 (6.13). With ``record_breach`` nothing of the
+    Code is refused.
     """
-    if complaint.status == "stage_2":
-        ensure_different_handler(
-            complaint.handler(Stage.ONE), event.handler, edition=complaint.edition
-        )
-    if event.letter is not None and complaint.status in ("stage_1", "stage_2"):
+    status = complaint.status
+    if record_breach or status not in _AWAITING_RESPONSE:
+        return complaint._with(event)  # noqa: SLF001  # raises the state's error, if any
+    if event.stage is Stage.TWO:
+        check_stage_2_handler(complaint, event.handler)
+    if event.letter is not None:
         _refuse_incomplete(letter_findings(event.letter, complaint, event.stage))
     return complaint._with(event)  # noqa: SLF001  # appending is the record's own business
+
+
+#: The states in which a response can be recorded: each stage, acknowledged or not.
+_AWAITING_RESPONSE = frozenset({"received", "stage_1", "escalation_requested", "stage_2"})
 
 
 def _refuse_incomplete(findings: list[Finding]) -> None:
@@ -82,12 +113,18 @@ def _refuse_incomplete(findings: list[Finding]) -> None:
 
 
 def check_decision(
-    decision: ExclusionDecision, *, refusing_escalation: bool, edition: Edition, on: object
+    decision: ExclusionDecision,
+    *,
+    refusing_escalation: bool,
+    edition: Edition,
+    on: object,
+    record_breach: bool = False,
 ) -> None:
     """Refuse anything but a person's decision of the right kind that meets the Code (2.1-2.5, 5.11).
 
     The decision must be made under the complaint's edition, and on or before
-    the day it is recorded.
+    the day it is recorded. With ``record_breach`` a decision that breaches the
+    Code is recorded as it was taken; the other checks still hold.
     """
     if not isinstance(decision, ExclusionDecision):
         raise InvalidRecord(
@@ -96,7 +133,7 @@ def check_decision(
     if decision.refusing_escalation is not refusing_escalation:
         kind = "refusing escalation" if refusing_escalation else "not accepting a complaint"
         raise InvalidRecord(f"the decision is not one {kind}", path="decision")
-    breaches = decision.problems()  # a stored decision read unchecked may carry one
+    breaches = () if record_breach else decision.problems()  # one read unchecked may
     if breaches:
         raise ProvisionViolation(breaches[0].provision, breaches[0].message)
     if decision.edition.year != edition.year:

@@ -33,7 +33,15 @@ from complaintcode.errors import ActionNotAllowed, InvalidRecord
 if TYPE_CHECKING:
     import datetime as dt
 
+    from complaintcode.editions import Edition
     from complaintcode.stages import Stage
+
+#: The verbs whose event belongs to the stage of the state they lead to.
+_STAGE_OF_TARGET = frozenset({"acknowledge", "respond"})
+
+#: The states in which a further issue can still be folded into the stage 1
+#: response: it is not yet issued, and the complaint has not gone to stage 2 (6.8).
+FOLDING_STATES = frozenset({"received", "stage_1"})
 
 #: The verbs that end a stage without its response; the record keeps the last of them.
 _ENDING = frozenset({"withdraw", "decline", "refuse_escalation"})
@@ -77,8 +85,10 @@ class Replay:
         "escalation_requested",
         "extensions",
         "handlers",
+        "issue_states",
         "issues",
         "last",
+        "moves",
         "received",
         "remedies_done",
         "responded",
@@ -88,9 +98,9 @@ class Replay:
         "updates",
     )
 
-    def __init__(self, received: Received) -> None:
+    def __init__(self, received: Received, edition: Edition | None = None) -> None:
         self.received = received
-        self.edition = edition_for(received.on)
+        self.edition = edition_for(received.on) if edition is None else edition
         self.state = "received"
         self.last = received.on
         self.handlers: list[str | None] = [None, None, None]
@@ -101,9 +111,12 @@ class Replay:
         self.escalation_requested: dt.date | None = None
         self.actions: dict[str, TrackedActionState] = {}
         self.issues: list[IssueRaised] = []
+        self.issue_states: list[str] = []
         self.updates: list[UpdatesAgreed] = []
         self.terminal: Event | None = None
         self.ended_from: str | None = None
+        #: Every move made: (the state it left, the verb, the day).
+        self.moves: list[tuple[str, str, dt.date]] = []
         self.care: _care.CareState | None = None
         self.remedies_done: _remedy_tracking.Done = {}
 
@@ -131,9 +144,11 @@ class Replay:
             twin.updates = action.updates.copy()
             new.actions[key] = twin
         new.issues = self.issues.copy()
+        new.issue_states = self.issue_states.copy()
         new.updates = self.updates.copy()
         new.terminal = self.terminal
         new.ended_from = self.ended_from
+        new.moves = self.moves.copy()
         new.care = None if self.care is None else self.care.copy()
         new.remedies_done = self.remedies_done.copy()
         return new
@@ -163,7 +178,12 @@ class Replay:
         target = TRANSITIONS.get((self.state, verb)) or next_state(self.state, verb)
         stage = getattr(event, "stage", None)
         if stage is not None:
-            expected = STATE_STAGE[target] if verb == "acknowledge" else STATE_STAGE[self.state]
+            # An acknowledgement or a response belongs to the stage it starts or ends
+            # (a response may come without an acknowledgement); an extension to the
+            # stage the complaint is at.
+            expected = (
+                STATE_STAGE[target] if verb in _STAGE_OF_TARGET else STATE_STAGE[self.state]
+            )
             if stage != expected:
                 raise InvalidRecord(
                     f"a {event.kind} event for stage {int(stage)} cannot follow a complaint "
@@ -183,6 +203,7 @@ class Replay:
         elif verb in _ENDING:
             self.terminal = event
             self.ended_from = self.state
+        self.moves.append((self.state, verb, event.on))
         self.state = target
 
     def _track(self, event: Event) -> None:
@@ -200,13 +221,14 @@ class Replay:
             self._track_action(event)
         elif isinstance(event, IssueRaised):
             self._require(state in OPEN_STATES, "raise a further issue")
-            if event.folded and state != "stage_1":
+            if event.folded and state not in FOLDING_STATES:
                 raise InvalidRecord(
                     "an issue can be folded into the stage 1 response only while it is "
                     f"still to be issued, not when the complaint is {state.replace('_', ' ')}",
                     path="folded",
                 )
             self.issues.append(event)
+            self.issue_states.append(state)
         elif isinstance(event, UpdatesAgreed):
             self._require(state in OPEN_STATES, "agree intervals for updates")
             if event.every_working_days < 1:
@@ -247,8 +269,11 @@ class Replay:
             raise ActionNotAllowed(self.state.replace("_", " "), what, allowed=())
 
 
-def replay(events: tuple[Event, ...]) -> Replay:
+def replay(events: tuple[Event, ...], edition: Edition | None = None) -> Replay:
     """Replay a whole record; errors name the event (``events[i]``) that caused them.
+
+    ``edition`` is the reading of the complaint's edition to judge it by (the
+    edition of its receipt by default).
 
     Raises:
         InvalidRecord: For a record that no complaint could have.
@@ -258,7 +283,7 @@ def replay(events: tuple[Event, ...]) -> Replay:
     first = events[0]
     if not isinstance(first, Received):
         raise InvalidRecord("the first event must be the receipt", path="events[0]")
-    state = Replay(first)
+    state = Replay(first, edition)
     for index in range(1, len(events)):
         event = events[index]
         if not isinstance(event, Event):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from complaintcode.complaint import _recording, events
+from complaintcode.complaint._replay import FOLDING_STATES
 from complaintcode.complaint.events import (
     Acknowledged,
     ActionAdded,
@@ -29,7 +30,6 @@ from complaintcode.complaint.events import (
     UpdatesAgreed,
     Withdrawn,
 )
-from complaintcode.complaint.lifecycle import ensure_different_handler
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.stages import Stage
@@ -62,17 +62,30 @@ class Verbs:
 
         def _with(self, event: Event) -> Complaint: ...
 
-    def acknowledge(self, on: dt.date, handler: str, definition: ComplaintDefinition) -> Complaint:
+    def acknowledge(
+        self,
+        on: dt.date,
+        handler: str,
+        definition: ComplaintDefinition,
+        *,
+        record_breach: bool = False,
+    ) -> Complaint:
         """Acknowledge, define and log the complaint at stage 1, or at stage 2 after escalation.
+
+        A definition that does not say which aspects the landlord is and is not
+        responsible for is recorded; :meth:`audit` reports it (5.7).
 
         Args:
             on: The day of the acknowledgement.
             handler: Who handles the stage.
             definition: The complaint definition (5.6, 5.7).
+            record_breach: Record the acknowledgement as it happened even if it
+                breaches the Code (5.12); :meth:`audit` then reports the breach.
 
         Raises:
             ProvisionViolation: For an incomplete definition (5.6), or a stage 2
-                handler who handled stage 1 (6.13).
+                handler who acknowledged or answered stage 1 (6.13), unless
+                ``record_breach``.
             ActionNotAllowed: If the complaint is not awaiting an acknowledgement.
             InvalidRecord: For malformed input or a date before the last event.
         """
@@ -84,15 +97,14 @@ class Verbs:
         if not isinstance(handler, str) or not handler.strip():
             raise InvalidRecord("the acknowledgement needs the handler's name", path="handler")
         stage = Stage.TWO if self._replay.state == "escalation_requested" else Stage.ONE
-        problems = definition.problems()
-        if problems:
-            raise ProvisionViolation(
-                self.edition.cite(f"definition_stage_{int(stage)}"), problems[0].message
-            )
-        if stage is Stage.TWO:
-            ensure_different_handler(
-                self._replay.handlers[1], handler, edition=self._replay.edition
-            )
+        if not record_breach:
+            problems = definition.problems()
+            if problems:
+                raise ProvisionViolation(
+                    self.edition.cite(f"definition_stage_{int(stage)}"), problems[0].message
+                )
+            if stage is Stage.TWO:
+                _recording.check_stage_2_handler(cast("Complaint", self), handler)
         return self._with(Acknowledged(on=on, stage=stage, handler=handler, definition=definition))
 
     def extend(
@@ -104,8 +116,13 @@ class Verbs:
         ombudsman_details_given: bool,
         good_reason: str | None = None,
         letter: ExtensionNotice | None = None,
+        record_breach: bool = False,
     ) -> Complaint:
         """Extend the response deadline at the current stage (6.4, 6.5; 6.15, 6.16).
+
+        Under the 2022 edition these are "should" provisions (5.1, 5.3, 5.13,
+        5.15): an extension that departs from them is recorded, and
+        :meth:`audit` reports a warning.
 
         Args:
             on: The day the resident was told.
@@ -114,11 +131,15 @@ class Verbs:
             ombudsman_details_given: Whether the notice gave the Ombudsman's details.
             good_reason: The good reason for going beyond the edition's limit.
             letter: The extension notice, checked before it is recorded.
+            record_breach: Record the extension as it happened even if it
+                breaches the Code (5.12); :meth:`audit` then reports the breach.
 
         Raises:
             ProvisionViolation: For no reason, no Ombudsman details, a notice
                 after the deadline it extends, or an extension beyond the limit
-                without a good reason.
+                without a good reason, unless ``record_breach``.
+            IncompleteLetter: For a notice that lacks what the Code requires,
+                unless ``record_breach``.
         """
         return _recording.record_extension(
             cast("Complaint", self),
@@ -131,6 +152,7 @@ class Verbs:
                 good_reason=good_reason,
                 letter=letter,
             ),
+            record_breach=record_breach,
         )
 
     def respond(
@@ -139,49 +161,98 @@ class Verbs:
         *,
         handler: str | None = None,
         letter: Stage1Response | Stage2Response | None = None,
+        record_breach: bool = False,
     ) -> Complaint:
         """Record the response at the current stage: stage 1's, or the final response.
 
         A response is due when the answer is known, even if actions remain
-        (6.6, 6.17): record those with :meth:`add_action`.
+        (6.6, 6.17): record those with :meth:`add_action`. A response sent
+        without the stage's acknowledgement is recorded as it happened; the
+        audit reports the acknowledgement missing (6.2, 6.11).
+
+        Args:
+            on: The day the response was sent.
+            handler: Who wrote it.
+            letter: The response letter, checked before it is recorded.
+            record_breach: Record the response as it happened even if it
+                breaches the Code (5.12); :meth:`audit` then reports the breach.
 
         Raises:
-            IncompleteLetter: If the letter lacks what the Code requires.
+            IncompleteLetter: If the letter lacks what the Code requires, unless
+                ``record_breach``.
+            ProvisionViolation: For a final response written by a person who
+                handled stage 1 (6.13), unless ``record_breach``.
             ActionNotAllowed: If no stage is awaiting a response.
         """
-        event = Responded(
-            on=on, stage=self._replay.stage or Stage.ONE, handler=handler, letter=letter
-        )
-        return _recording.record_letter(cast("Complaint", self), event)
+        state = self._replay.state
+        stage = Stage.TWO if state in ("escalation_requested", "stage_2") else Stage.ONE
+        event = Responded(on=on, stage=stage, handler=handler, letter=letter)
+        return _recording.record_letter(cast("Complaint", self), event, record_breach=record_breach)
 
     def request_escalation(self, on: dt.date, *, reason: str | None = None) -> Complaint:
         """The resident asks for stage 2. No reason is required of them (6.12).
 
+        The request may come before the stage 1 response, when it is overdue for
+        example, and landlords do then run stage 2 without one: the record holds
+        it, and :meth:`audit` reports the stage 1 response never sent (6.3).
+
         Raises:
             ProvisionViolation: After the stage 2 (final) response (5.3).
-            ActionNotAllowed: Before a stage 1 response.
+            ActionNotAllowed: Once the complaint is closed, not accepted or withdrawn.
         """
         return self._with(EscalationRequested(on=on, reason=reason))
 
-    def refuse_escalation(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
+    def refuse_escalation(
+        self, on: dt.date, decision: ExclusionDecision, *, record_breach: bool = False
+    ) -> Complaint:
         """Refuse to escalate, on a section 2 ground with the reasons (5.11).
 
         Args:
             on: The day of the decision.
             decision: The :class:`~complaintcode.exclusions.ExclusionDecision`,
                 made with ``refusing_escalation=True``.
+            record_breach: Record a decision that breaches the Code (one read
+                unchecked from storage) as it was taken (5.12); :meth:`audit`
+                then reports the breach.
+
+        Raises:
+            ProvisionViolation: For a decision that breaches the Code, unless
+                ``record_breach``.
+            InvalidRecord: For a decision of the wrong kind, edition or date.
         """
-        _recording.check_decision(decision, refusing_escalation=True, edition=self.edition, on=on)
+        _recording.check_decision(
+            decision,
+            refusing_escalation=True,
+            edition=self.edition,
+            on=on,
+            record_breach=record_breach,
+        )
         return self._with(EscalationRefused(on=on, decision=decision))
 
-    def decline(self, on: dt.date, decision: ExclusionDecision) -> Complaint:
+    def decline(
+        self, on: dt.date, decision: ExclusionDecision, *, record_breach: bool = False
+    ) -> Complaint:
         """Do not accept the complaint, on a section 2 ground with the reasons (2.1, 2.4).
 
         Args:
             on: The day of the decision.
             decision: The :class:`~complaintcode.exclusions.ExclusionDecision`.
+            record_breach: Record a decision that breaches the Code (one read
+                unchecked from storage) as it was taken (5.12); :meth:`audit`
+                then reports the breach.
+
+        Raises:
+            ProvisionViolation: For a decision that breaches the Code, unless
+                ``record_breach``.
+            InvalidRecord: For a decision of the wrong kind, edition or date.
         """
-        _recording.check_decision(decision, refusing_escalation=False, edition=self.edition, on=on)
+        _recording.check_decision(
+            decision,
+            refusing_escalation=False,
+            edition=self.edition,
+            on=on,
+            record_breach=record_breach,
+        )
         return self._with(Declined(on=on, decision=decision))
 
     def withdraw(self, on: dt.date, *, reason: str | None = None) -> Complaint:
@@ -213,12 +284,24 @@ class Verbs:
         """Record that an outstanding action was completed."""
         return self._with(ActionCompleted(on=on, action_id=action_id))
 
-    def raise_issue(self, on: dt.date, description: str, *, related: bool) -> Complaint:
+    def raise_issue(
+        self, on: dt.date, description: str, *, related: bool, delay_reason: str | None = None
+    ) -> Complaint:
         """Record a further issue raised during the complaint (6.8).
 
         A related issue raised while the stage 1 response is still to be issued
-        is folded into it; anything else is to be logged as a new complaint.
-        The event's ``folded`` says which.
+        (acknowledged or not) is folded into it, unless folding it in would
+        unreasonably delay the response: give ``delay_reason`` and it becomes a
+        new complaint with the reason recorded. An unrelated issue, or one
+        raised after the stage 1 response (or once stage 2 was asked for),
+        becomes a new complaint. The event's ``folded`` says which.
+
+        Args:
+            on: The day it was raised.
+            description: The issue.
+            related: Whether it relates to the complaint under investigation.
+            delay_reason: Why folding it in would unreasonably delay the
+                stage 1 response.
 
         >>> import datetime as dt
         >>> from complaintcode.complaint import Complaint
@@ -226,11 +309,24 @@ class Verbs:
         >>> c.raise_issue(dt.date(2024, 5, 4), "the bathroom fan too", related=True).issues[
         ...     0
         ... ].folded
-        False
+        True
+        >>> later = c.raise_issue(
+        ...     dt.date(2024, 5, 4), "the roof", related=True, delay_reason="needs a survey"
+        ... )
+        >>> later.issues[0].folded, later.issues[0].delay_reason
+        (False, 'needs a survey')
         """
-        folded = bool(related) and self._replay.state == "stage_1"
+        folded = (
+            related is True and self._replay.state in FOLDING_STATES and delay_reason is None
+        )
         return self._with(
-            IssueRaised(on=on, description=description, related=related, folded=folded)
+            IssueRaised(
+                on=on,
+                description=description,
+                related=related,
+                folded=folded,
+                delay_reason=delay_reason,
+            )
         )
 
     def agree_updates(self, on: dt.date, every_working_days: int, *, note: str = "") -> Complaint:

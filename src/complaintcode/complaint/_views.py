@@ -57,7 +57,8 @@ class StageRecord:
         extended_by: Working days of extension in all.
         extension_within_limit: Whether every extension kept within the
             edition's limit or recorded a good reason (6.4, 6.15).
-        handler: Who handled the stage.
+        handler: Who handled the stage: who acknowledged it, or, where it
+            was answered without an acknowledgement, who wrote the response.
         ended: How the stage ended without a response, if it did:
             ``"withdrawn"``, ``"declined"`` or ``"refused"``; ``None`` otherwise.
     """

@@ -311,6 +311,9 @@ class IssueRaised(Event):
         related: Whether it relates to the issues already under investigation.
         folded: ``True`` if it was folded into the stage 1 response; ``False``
             if it is to be logged as a new complaint.
+        delay_reason: Why folding a related issue into the stage 1 response
+            would unreasonably delay it, where that is why it became a new
+            complaint (6.8); ``None`` otherwise.
     """
 
     kind: ClassVar[str] = "issue_raised"
@@ -318,6 +321,15 @@ class IssueRaised(Event):
     description: str = attrs.field(validator=_fields.text)
     related: bool = attrs.field(validator=_fields.instance_of(bool, "true or false"))
     folded: bool = attrs.field(validator=_fields.instance_of(bool, "true or false"))
+    delay_reason: str | None = attrs.field(default=None, validator=_fields.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse an issue both folded in and kept out for delay: no record could say both."""
+        if self.folded and self.delay_reason is not None:
+            raise InvalidRecord(
+                "an issue folded into the stage 1 response was not kept out to avoid delay",
+                path="delay_reason",
+            )
 
 
 @attrs.frozen(kw_only=True)
