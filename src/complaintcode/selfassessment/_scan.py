@@ -155,41 +155,44 @@ def _has_answer(text: str) -> bool:
     return any(read_comply_and_rest(part) for part in text.split("\n"))
 
 
-def _shaped(
+def _shape(
     lines: list[_Prepared], at: int, columns: dict[int, Field | None], titles: Titles
-) -> bool:
-    """Whether a number line has the structure of a provision row.
+) -> tuple[bool, bool]:
+    """Whether a number line is followed by an answer, and whether by a requirement.
 
     A table line: its comply cell holds an answer. A number alone on its line:
-    an answer follows on the lines up to the row's end, or the first line after
-    it reads as a requirement of the Code (it says "must" or "should").
+    an answer follows on the lines up to the row's end; the first line after it
+    reads as a requirement of the Code when it says "must" or "should".
     """
     p = lines[at]
     if p.table:
         cells = p.line.cells
         where = [p.first + k for k, field in columns.items() if field == "comply"]
-        return any(i < len(cells) and _has_answer(cells[i]) for i in where)
+        return any(i < len(cells) and _has_answer(cells[i]) for i in where), False
     after: list[str] = []
     for q in lines[at + 1 :]:
         if _ends_row(q, titles):
             break
         after.extend(q.joined().split("\n"))
-    return bool(after) and (
-        bool(_REQUIREMENT.search(after[0])) or any(read_comply_and_rest(t) for t in after)
-    )
+    answered = any(read_comply_and_rest(text) for text in after)
+    return answered, bool(after and _REQUIREMENT.search(after[0]))
 
 
 class _Context:
-    """What the lines around each number say: its shape, and the next row's number."""
+    """What the rest of the form says about each number: its shape, the next row, its answers."""
 
     def __init__(self, lines: list[_Prepared], titles: Titles) -> None:
         columns = dict(DEFAULT_COLUMNS)
+        self.answered: dict[int, bool] = {}
         self.shaped: dict[int, bool] = {}
         for at, p in enumerate(lines):
             if p.header is not None:
                 columns = p.header
             elif p.number is not None:
-                self.shaped[at] = _shaped(lines, at, columns, titles)
+                answered, requirement = _shape(lines, at, columns, titles)
+                self.answered[at], self.shaped[at] = answered, answered or requirement
+        #: The numbers that some line of the form answers.
+        self.answered_numbers = {lines[at].number for at, yes in self.answered.items() if yes}
         # The nearest later number that is the Code's and shaped as a row.
         self.next_row: dict[int, str | None] = {}
         following: str | None = None
@@ -203,9 +206,11 @@ class _Context:
         """Whether a number met inside another row begins a row of its own.
 
         It must be a number of the Code and keep the sections in order (not
-        before the open row's section, not after the next row's); then either
-        it has a row's shape, or it falls strictly between the open row and
-        the next row in Code order.
+        before the open row's section, not after the next row's). Without an
+        answer after it, its provision must not be answered elsewhere in the
+        form. Then either it has a row's shape (an answer, or a requirement,
+        follows), or it falls strictly between the open row and the next row
+        in Code order.
         """
         number = lines[at].number
         if number is None or number not in KNOWN_NUMBERS:
@@ -214,6 +219,8 @@ class _Context:
         if _section(number) < _section(inside.number) or (
             after is not None and _section(number) > _section(after)
         ):
+            return False
+        if not self.answered[at] and number in self.answered_numbers:
             return False
         between = after is not None and _key(inside.number) < _key(number) < _key(after)
         return self.shaped[at] or between
