@@ -118,14 +118,13 @@ class Complaint(Verbs):
     (a stored history); extend it with the verbs. Two complaints are equal when
     their events and calendars are equal.
 
+    A complaint may be made with ``edition=``: the reading of its edition to
+    judge it by, such as ``CODE_2022.reading_days_as("calendar")``; by default
+    the edition of the day it was received. It must be an edition of that year.
+
     Attributes:
         events: The append-only history; the first event is the receipt.
         calendar: The working-day calendar its deadlines are counted on.
-
-    Args:
-        edition: The reading of the complaint's edition to judge it by, such as
-            ``CODE_2022.reading_days_as("calendar")``; by default the edition
-            of the day it was received. It must be an edition of that year.
     """
 
     events: tuple[Event, ...] = attrs.field(converter=_to_events)
