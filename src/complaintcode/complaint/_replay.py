@@ -181,9 +181,7 @@ class Replay:
             # An acknowledgement or a response belongs to the stage it starts or ends
             # (a response may come without an acknowledgement); an extension to the
             # stage the complaint is at.
-            expected = (
-                STATE_STAGE[target] if verb in _STAGE_OF_TARGET else STATE_STAGE[self.state]
-            )
+            expected = STATE_STAGE[target] if verb in _STAGE_OF_TARGET else STATE_STAGE[self.state]
             if stage != expected:
                 raise InvalidRecord(
                     f"a {event.kind} event for stage {int(stage)} cannot follow a complaint "

@@ -316,9 +316,7 @@ class Verbs:
         >>> later.issues[0].folded, later.issues[0].delay_reason
         (False, 'needs a survey')
         """
-        folded = (
-            related is True and self._replay.state in FOLDING_STATES and delay_reason is None
-        )
+        folded = related is True and self._replay.state in FOLDING_STATES and delay_reason is None
         return self._with(
             IssueRaised(
                 on=on,
