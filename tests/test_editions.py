@@ -231,6 +231,7 @@ CITATIONS: dict[str, tuple[str | None, str | None]] = {
     "escalate_after_stage_1": (None, "5.11"),
     "no_third_stage": ("5.3", None),
     "remedy": ("7.1", "6.1"),
+    "remedy_any_stage": ("5.13", None),
     "remedy_by_when": ("7.3", "6.5"),
     "reasonable_adjustments": ("5.10", None),
     "restrictions": ("5.14", None),
@@ -262,8 +263,8 @@ def test_each_rule_cites_its_own_editions_provision(
 
 
 def test_rules_the_2022_edition_does_not_state() -> None:
-    """5.9, 5.7, 6.12, 2.5 and 5.3 have no counterpart in 2022 (it allowed a justified third
-    stage, its 5.17), nor the records of 5.10 and 5.14 (2022's 2.5 and 4.18 ask only for
+    """5.9, 5.7, 6.12, 2.5, 5.3 and 5.13 have no counterpart in 2022 (it allowed a justified
+    third stage, its 5.17), nor the records of 5.10 and 5.14 (2022's 2.5 and 4.18 ask only for
     policies); 2022's 5.11 has none in 2024."""
     assert [k for k in CITATION_KEYS if not CODE_2022.in_force(k)] == [
         "escalation_no_reason",
@@ -271,6 +272,7 @@ def test_rules_the_2022_edition_does_not_state() -> None:
         "responsibility",
         "no_blanket_exclusion",
         "no_third_stage",
+        "remedy_any_stage",
         "reasonable_adjustments",
         "restrictions",
     ]

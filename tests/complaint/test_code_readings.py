@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -20,7 +21,9 @@ from complaintcode import (
     InvalidRecord,
     PointDecision,
     ProvisionViolation,
+    Remedy,
     Stage1Response,
+    Stage2Response,
 )
 from complaintcode.complaint.events import Acknowledged, IssueRaised, Responded
 from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
@@ -473,3 +476,56 @@ def test_a_stage_answered_without_an_acknowledgement_was_handled_by_its_responde
     assert two is not None
     assert (one.handler, one.responded, one.ended) == (None, None, None)
     assert (two.handler, two.acknowledged, two.responded) == ("B. Osei", None, D(2024, 6, 20))
+
+
+# --- 5.13: put right at any stage, without the need for escalation -----------------------------
+
+
+def _final(*, remedies: tuple[Remedy, ...]) -> Stage2Response:
+    return Stage2Response(
+        definition=DEFINITION,
+        decisions=tuple(
+            PointDecision(point=p, decision="upheld", reasons="We found the fault.")
+            for p in DEFINITION.points
+        ),
+        remedies=remedies,
+        escalation="You can take your complaint to the Housing Ombudsman.",
+    )
+
+
+APOLOGY = Remedy(kind="apology", what="We apologise for the missed visits.")
+
+
+def test_a_remedy_that_waited_for_stage_2_is_reported_under_5_13() -> None:
+    """5.13: remedies can be provided at any stage without the need for escalation: a stage 1
+    letter that upheld the complaint with no remedy, then a final response with one."""
+    events = (
+        *at_stage_1().events,
+        Responded(on=D(2024, 5, 20), stage=1, handler="A. Khan", letter=_response("the tap")),
+    )
+    c = Complaint.from_events(events).request_escalation(D(2024, 6, 3))
+    c = c.acknowledge(D(2024, 6, 5), "B. Osei", DEFINITION)
+    final = Responded(
+        on=D(2024, 7, 1), stage=2, handler="B. Osei", letter=_final(remedies=(APOLOGY,))
+    )
+    found = Complaint.from_events((*c.events, final)).audit(D(2024, 7, 1))
+    waited = [f for f in found if f.code == "5.13"]
+    assert strs(tuple(waited)) == [
+        (
+            "5.13: the stage 1 response of 2024-05-20 upheld the complaint but offered no remedy; the "
+            "remedy came only with the final response of 2024-07-01, after escalation"
+        )
+    ]
+    assert waited[0].on == D(2024, 7, 1)
+    unremedied = Responded(on=D(2024, 7, 1), stage=2, handler="B. Osei", letter=_final(remedies=()))
+    found = Complaint.from_events((*c.events, unremedied)).audit(D(2024, 7, 1))
+    assert not [f for f in found if f.code == "5.13"]
+    put_right = attrs.evolve(_response("the tap"), remedies=(APOLOGY,))
+    early = (
+        *at_stage_1().events,
+        Responded(on=D(2024, 5, 20), stage=1, handler="A. Khan", letter=put_right),
+        *c.events[3:],
+        final,
+    )
+    found = Complaint.from_events(early).audit(D(2024, 7, 1))
+    assert not [f for f in found if f.code == "5.13"]

@@ -276,6 +276,7 @@ def audit(complaint: Complaint, replayed: Replay, as_of: dt.date) -> tuple[Findi
     if replayed.escalation_requested is not None:
         _stage_findings(complaint, replayed, Stage.TWO, as_of, found=found, late=late)
         found.extend(_conduct.stage_2_findings(edition, replayed))
+        found.extend(_conduct.remedy_waited_findings(edition, replayed))
     if late and edition.in_force("keep_informed"):
         found.extend(_keep_informed(edition, replayed, late))
     if replayed.actions:

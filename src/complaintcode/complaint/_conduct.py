@@ -1,8 +1,9 @@
 """What a complaint's record shows of how it was handled, beyond the clock.
 
 The audit's findings on the complaint definition (5.6, 5.7), the stage 2
-handler and a stage 2 run early (6.13; 2022's 5.11), further issues (6.8), a
-recorded decision (2.1 to 2.5; 5.11) and outstanding actions (6.6, 6.17). The
+handler and a stage 2 run early (6.13; 2022's 5.11), a remedy that waited for
+stage 2 (5.13), further issues (6.8), a recorded decision (2.1 to 2.5; 5.11) and
+outstanding actions (6.6, 6.17). The
 timescales are judged in :mod:`complaintcode.complaint._audit`, which gathers
 these findings with its own.
 """
@@ -215,3 +216,35 @@ def action_findings(edition: Edition, replayed: Replay, as_of: dt.date) -> list[
                 )
             due = moved_to
     return found
+
+
+def remedy_waited_findings(edition: Edition, replayed: Replay) -> list[Finding]:
+    """A remedy that waited for escalation (5.13), read from the two recorded response letters.
+
+    5.13 asks that a complaint can be put right at any stage, without the need
+    for escalation. Where the stage 1 letter upheld the complaint, in whole or in
+    part, and offered no remedy, and the final response then offered one, the
+    resident had to escalate to be put right: a finding dated by the final
+    response. Only recorded letters can show it.
+    """
+    if not edition.in_force("remedy_any_stage"):
+        return []
+    first, final = replayed.responses[1], replayed.responses[2]
+    if first is None or final is None:
+        return []
+    one, two = first.letter, final.letter
+    decisions = getattr(one, "decisions", ())
+    if not any(d.upholds for d in decisions) or getattr(one, "remedies", ()) != ():
+        return []
+    if not getattr(two, "remedies", ()):
+        return []
+    return [
+        Finding(
+            provision=edition.cite("remedy_any_stage"),
+            message=f"the stage 1 response of {first.on.isoformat()} upheld the complaint but "
+            f"offered no remedy; the remedy came only with the final response of "
+            f"{final.on.isoformat()}, after escalation",
+            severity=edition.severity("remedy_any_stage"),
+            on=final.on,
+        )
+    ]
