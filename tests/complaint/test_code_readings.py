@@ -81,8 +81,8 @@ def test_stage_2_asked_for_before_the_stage_1_response_was_due() -> None:
     c = at_stage_1().request_escalation(D(2024, 5, 10))
     (finding,) = c.audit(D(2024, 5, 10))
     assert str(finding) == (
-        "6.3: no response was sent at stage 1: stage 2 was asked for on 2024-05-10, before it "
-        "was due on 2024-05-21"
+        "6.3: no response was sent at stage 1: stage 2 was asked for on 2024-05-10, and it was "
+        "due by 2024-05-21"
     )
     assert (finding.on, finding.due, finding.severity) == (D(2024, 5, 10), D(2024, 5, 21), "breach")
 
@@ -93,8 +93,8 @@ def test_stage_2_asked_for_before_any_acknowledgement() -> None:
     assert strs(c.audit(D(2024, 5, 20))) == [
         "6.2: not acknowledged at stage 1 by 2024-05-13 (stage 2 was asked for on 2024-05-20)",
         (
-            "6.3: no response was sent at stage 1: stage 2 was asked for on 2024-05-20, before it "
-            "was due on 2024-05-28"
+            "6.3: no response was sent at stage 1: stage 2 was asked for on 2024-05-20, and it was "
+            "due by 2024-05-28"
         ),
     ]
 
@@ -474,7 +474,7 @@ def test_a_stage_answered_without_an_acknowledgement_was_handled_by_its_responde
     one, two = c.stage_record(1), c.stage_record(2)
     assert one is not None
     assert two is not None
-    assert (one.handler, one.responded, one.ended) == (None, None, None)
+    assert (one.handler, one.responded, one.ended) == (None, None, "escalated")
     assert (two.handler, two.acknowledged, two.responded) == ("B. Osei", None, D(2024, 6, 20))
 
 
@@ -529,3 +529,30 @@ def test_a_remedy_that_waited_for_stage_2_is_reported_under_5_13() -> None:
     )
     found = Complaint.from_events(early).audit(D(2024, 7, 1))
     assert not [f for f in found if f.code == "5.13"]
+
+
+def test_a_complaint_closed_without_its_response() -> None:
+    """6.3 and 6.14: a complaint closed without the response it was owed is recorded; the audit
+    reports the response missing, and the stage record says how the stage ended."""
+    early = at_stage_1().close(D(2024, 5, 10))
+    assert strs(early.audit(D(2024, 5, 31))) == [
+        "6.3: no response was sent at stage 1: the complaint was closed on 2024-05-10, and it was "
+        "due by 2024-05-21"
+    ]
+    one = early.stage_record(1)
+    assert one is not None
+    assert one.ended == "closed"
+    late = at_stage_1().close(D(2024, 5, 24))
+    assert strs(late.audit(D(2024, 5, 31))) == [
+        "5.9: the stage 1 response was late and no intervals for updates were agreed with the "
+        "resident by 2024-05-21",
+        "6.3: not responded to at stage 1 by 2024-05-21 (the complaint was closed on 2024-05-24)",
+    ]
+    ignored = (
+        at_stage_1().respond(D(2024, 5, 20)).request_escalation(D(2024, 6, 3)).close(D(2024, 7, 8))
+    )
+    assert strs(ignored.audit(D(2024, 7, 8))) == [
+        "6.11: not acknowledged at stage 2 by 2024-06-10 (the complaint was closed on 2024-07-08)",
+        "6.14: no response was sent at stage 2: the complaint was closed on 2024-07-08, and it was "
+        "due by 2024-07-08",
+    ]

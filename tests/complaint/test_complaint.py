@@ -13,7 +13,6 @@ from complaintcode import (
     JSON_FORMAT,
     Acknowledged,
     ActionNotAllowed,
-    Closed,
     Complaint,
     ComplaintDefinition,
     EscalationRequested,
@@ -24,6 +23,7 @@ from complaintcode import (
     PointDecision,
     ProvisionViolation,
     Received,
+    ReferredToOmbudsman,
     Remedy,
     RemedyKind,
     Responded,
@@ -132,10 +132,10 @@ class TestVerbs:
 
     def test_a_verb_the_state_does_not_allow(self) -> None:
         with pytest.raises(ActionNotAllowed) as info:
-            received().close(D(2024, 5, 7))
+            received().refer_to_ombudsman(D(2024, 5, 7))
         assert str(info.value) == (
-            "close is not allowed: the complaint is received "
-            "(allowed: acknowledge, respond, request_escalation, decline, withdraw)"
+            "refer to ombudsman is not allowed: the complaint is received "
+            "(allowed: acknowledge, respond, request_escalation, decline, withdraw, close)"
         )
 
     def test_extension_within_the_limit(self) -> None:
@@ -374,12 +374,12 @@ class TestPersistence:
             Complaint.from_json("{")
 
     def test_impossible_history_names_the_event(self) -> None:
-        events = (*at_stage_1().events, Closed(on=D(2024, 5, 8)))
+        events = (*at_stage_1().events, ReferredToOmbudsman(on=D(2024, 5, 8)))
         with pytest.raises(InvalidRecord) as info:
             Complaint.from_events(events)
         assert str(info.value) == (
-            "events[2]: close is not allowed: the complaint is stage 1 "
-            "(allowed: extend, respond, request_escalation, withdraw)"
+            "events[2]: refer to ombudsman is not allowed: the complaint is stage 1 "
+            "(allowed: extend, respond, request_escalation, withdraw, close)"
         )
 
     @given(complaints())

@@ -47,10 +47,12 @@ EXPECTED: dict[tuple[str, str], str] = {
     ("received", "request_escalation"): "escalation_requested",
     ("received", "decline"): "not_accepted",
     ("received", "withdraw"): "withdrawn",
+    ("received", "close"): "closed",
     ("stage_1", "extend"): "stage_1",
     ("stage_1", "respond"): "stage_1_answered",
     ("stage_1", "request_escalation"): "escalation_requested",
     ("stage_1", "withdraw"): "withdrawn",
+    ("stage_1", "close"): "closed",
     ("stage_1_answered", "request_escalation"): "escalation_requested",
     ("stage_1_answered", "close"): "closed",
     ("stage_1_answered", "withdraw"): "withdrawn",
@@ -58,9 +60,11 @@ EXPECTED: dict[tuple[str, str], str] = {
     ("escalation_requested", "respond"): "final_response_given",
     ("escalation_requested", "refuse_escalation"): "escalation_refused",
     ("escalation_requested", "withdraw"): "withdrawn",
+    ("escalation_requested", "close"): "closed",
     ("stage_2", "extend"): "stage_2",
     ("stage_2", "respond"): "final_response_given",
     ("stage_2", "withdraw"): "withdrawn",
+    ("stage_2", "close"): "closed",
     ("final_response_given", "close"): "closed",
     ("final_response_given", "refer_to_ombudsman"): "referred_to_ombudsman",
     ("not_accepted", "refer_to_ombudsman"): "referred_to_ombudsman",
@@ -137,13 +141,14 @@ def test_a_move_the_state_does_not_allow() -> None:
         "respond is not allowed: the complaint is withdrawn (no action is allowed in 'withdrawn')"
     )
     with pytest.raises(ActionNotAllowed) as info:
-        next_state("received", "close")
+        next_state("received", "refer_to_ombudsman")
     assert info.value.allowed == (
         "acknowledge",
         "respond",
         "request_escalation",
         "decline",
         "withdraw",
+        "close",
     )
 
 
@@ -154,6 +159,8 @@ def test_what_happened_can_be_recorded_5_12() -> None:
     assert next_state("stage_1", "request_escalation") == "escalation_requested"
     assert next_state("received", "request_escalation") == "escalation_requested"
     assert next_state("escalation_requested", "respond") == "final_response_given"
+    for state in ("received", "stage_1", "escalation_requested", "stage_2"):
+        assert next_state(state, "close") == "closed"
 
 
 def test_unknown_state_and_event() -> None:
@@ -167,7 +174,7 @@ def test_machine_is_strict() -> None:
     """An event with no transition raises instead of being ignored."""
     machine = ComplaintLifecycle()
     with pytest.raises(TransitionNotAllowed):
-        machine.send("close")
+        machine.send("refer_to_ombudsman")
     assert ComplaintLifecycle.allow_event_without_transition is False
     assert ComplaintLifecycle.catch_errors_as_events is False
 

@@ -93,11 +93,12 @@ def stage_record(complaint: Complaint, replayed: Replay, stage: Stage) -> StageR
         within = (
             within and extension_over_limit(replayed.edition, stage, total, ext.good_reason) is None
         )
-    terminal, ended = replayed.terminal, None
-    if terminal is not None and terminal.verb in _ENDED and replayed.responded[stage] is None:
+    ended = None
+    if replayed.responded[stage] is None:
         in_stage = (_AWAITING_ACK[stage], _AWAITING_RESPONSE[stage])
-        if replayed.ended_from in in_stage:
-            ended = _ENDED[terminal.verb]
+        ended = next(
+            (_ENDED_AS[v] for s, v, _ in replayed.moves if s in in_stage and v in _ENDED_AS), None
+        )
     started = replayed.received.on if stage is Stage.ONE else replayed.escalation_requested
     return StageRecord(
         stage=stage,
@@ -156,7 +157,15 @@ _LEFT = {
     **{verb: f"the complaint was {ended}" for verb, ended in _ENDED.items()},
     "respond": "it was answered without an acknowledgement",
     "request_escalation": "stage 2 was asked for",
+    "close": "the complaint was closed",
 }
+
+#: How a stage ended without its response, for its record: every way of leaving
+#: the stage but the response itself.
+_ENDED_AS = {**_ENDED, "request_escalation": "escalated", "close": "closed"}
+
+#: The moves after which the response a stage owed can never be sent.
+_NEVER_SENT = frozenset({"request_escalation", "close"})
 
 
 def _waiting_end(
@@ -337,14 +346,14 @@ def _stage_findings(  # the audit's running state, passed explicitly
         if finding is not None:
             found.append(finding)
             late.append((stage, response))
-        elif verb == "request_escalation" and end is not None:
-            # Stage 2 was asked for before the stage 1 response was due, and it was
-            # never sent: not late, but missing (6.3).
+        elif verb in _NEVER_SENT and end is not None:
+            # Stage 2 was asked for, or the complaint closed, before the response was
+            # due, and it was never sent: not late, but missing (6.3, 6.14).
             found.append(
                 Finding(
                     provision=edition.cite(key),
-                    message=f"no response was sent at {stage}: stage 2 was asked for on "
-                    f"{end.isoformat()}, before it was due on {response.isoformat()}",
+                    message=f"no response was sent at {stage}: {_LEFT[verb]} on "
+                    f"{end.isoformat()}, and it was due by {response.isoformat()}",
                     severity=edition.severity(key),
                     on=end,
                     due=response,

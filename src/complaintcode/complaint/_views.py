@@ -60,7 +60,9 @@ class StageRecord:
         handler: Who handled the stage: who acknowledged it, or, where it
             was answered without an acknowledgement, who wrote the response.
         ended: How the stage ended without a response, if it did:
-            ``"withdrawn"``, ``"declined"`` or ``"refused"``; ``None`` otherwise.
+            ``"withdrawn"``, ``"declined"``, ``"refused"`` (escalation),
+            ``"escalated"`` (stage 2 asked for before the stage 1 response) or
+            ``"closed"`` (closed without the response); ``None`` otherwise.
     """
 
     stage: Stage
