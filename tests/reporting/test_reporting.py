@@ -505,7 +505,7 @@ def test_counts_must_add_up() -> None:
         StageCounts(received=2, responded=1)
     assert str(err.value) == (
         "received: the counts do not add up: expected "
-        "received = not_accepted + withdrawn + responded + still_open"
+        "received = not_accepted + withdrawn + responded + still_open + unanswered"
     )
     with pytest.raises(InvalidRecord) as err:
         StageCounts(responses=1, responses_in_time=1)

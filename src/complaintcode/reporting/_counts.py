@@ -96,6 +96,8 @@ class StageCounts:
         withdrawn: Withdrawn before the stage's response.
         responded: Responded to at the stage.
         still_open: Awaiting the stage's acknowledgement or response.
+        unanswered: Ended without the stage's response although it was owed:
+            closed without it, or (stage 1) gone to stage 2 before it (6.3, 6.14).
         overdue: Of those still open, past the response deadline.
         extended: Given an extension at the stage.
         extended_within_limit: Extended by no more than the edition's limit.
@@ -126,6 +128,7 @@ class StageCounts:
     withdrawn: int = _count()
     responded: int = _count()
     still_open: int = _count()
+    unanswered: int = _count()
     overdue: int = _count()
     extended: int = _count()
     extended_within_limit: int = _count()
@@ -143,12 +146,14 @@ class StageCounts:
     working_days: int = _count()
 
     def __attrs_post_init__(self) -> None:
-        ended = self.not_accepted + self.withdrawn + self.responded + self.still_open
+        ended = (
+            self.not_accepted + self.withdrawn + self.responded + self.still_open + self.unanswered
+        )
         checks = (
             (
                 ended == self.received,
                 "received",
-                "received = not_accepted + withdrawn + responded + still_open",
+                "received = not_accepted + withdrawn + responded + still_open + unanswered",
             ),
             (self.overdue <= self.still_open, "overdue", "overdue <= still_open"),
             (

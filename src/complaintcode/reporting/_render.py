@@ -129,6 +129,7 @@ def _volumes(report: AnnualReport) -> _Section:
             _pair("Not accepted (stage 2: escalation refused)", s1, s2, "not_accepted"),
             _pair("Withdrawn before the response", s1, s2, "withdrawn"),
             _pair("Responded to", s1, s2, "responded"),
+            _pair("Ended without the response owed", s1, s2, "unanswered"),
             _pair("Still open", s1, s2, "still_open"),
             _pair("Still open and past the response deadline", s1, s2, "overdue"),
         ),

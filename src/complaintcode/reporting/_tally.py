@@ -172,6 +172,8 @@ def _volumes(
         counts["responded"] += 1
     elif record.ended == "withdrawn":
         counts["withdrawn"] += 1
+    elif record.ended in ("escalated", "closed"):
+        counts["unanswered"] += 1
     else:
         counts["still_open"] += 1
         counts["overdue"] += record.final_due < as_of
