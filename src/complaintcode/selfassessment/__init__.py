@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import attrs
 
+from complaintcode import _fields
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import provision, provisions
 from complaintcode.selfassessment import _export
@@ -40,6 +41,14 @@ from complaintcode.selfassessment._cells import (
     Unreadable,
     read_comply_and_rest,
 )
+from complaintcode.selfassessment._duties import (
+    CHANGE_KINDS,
+    ChangeKind,
+    ExceptionalCircumstances,
+    OmbudsmanRequest,
+    OrganisationalChange,
+    duty_problems,
+)
 from complaintcode.selfassessment._parse import read
 
 if TYPE_CHECKING:
@@ -55,9 +64,14 @@ class _HasYear(Protocol):
 
 
 __all__ = [
+    "CHANGE_KINDS",
     "COMPLY_VALUES",
     "Answer",
+    "ChangeKind",
     "Comply",
+    "ExceptionalCircumstances",
+    "OmbudsmanRequest",
+    "OrganisationalChange",
     "ParsedSelfAssessment",
     "SelfAssessment",
     "SelfAssessmentEntry",
@@ -126,6 +140,15 @@ class SelfAssessment:
         completed_by: Who completed it.
         approved_by: Who reviewed and approved it (the governing body's lead, say).
         approved_on: The date it was approved.
+        changes: Significant restructures, mergers and changes in procedures
+            recorded, after which the landlord assesses itself again (8.3).
+        ombudsman_requests: The Ombudsman's requests to revisit the
+            self-assessment after an investigation (8.4).
+        exceptional_circumstances: Exceptional circumstances that stopped the
+            landlord complying, with what was done about them (8.5).
+
+    The three records are kept beside the form, not printed in it: carry them
+    over to the next year's form with ``attrs.evolve`` or the ``record_`` methods.
     """
 
     edition: int = attrs.field(validator=_check_edition)
@@ -134,6 +157,21 @@ class SelfAssessment:
     completed_by: str | None = attrs.field(default=None, validator=check_optional_text)
     approved_by: str | None = attrs.field(default=None, validator=check_optional_text)
     approved_on: dt.date | None = attrs.field(default=None, validator=check_date)
+    changes: tuple[OrganisationalChange, ...] = attrs.field(
+        default=(),
+        converter=_fields.to_tuple,
+        validator=_fields.tuple_of(OrganisationalChange, "an OrganisationalChange"),
+    )
+    ombudsman_requests: tuple[OmbudsmanRequest, ...] = attrs.field(
+        default=(),
+        converter=_fields.to_tuple,
+        validator=_fields.tuple_of(OmbudsmanRequest, "an OmbudsmanRequest"),
+    )
+    exceptional_circumstances: tuple[ExceptionalCircumstances, ...] = attrs.field(
+        default=(),
+        converter=_fields.to_tuple,
+        validator=_fields.tuple_of(ExceptionalCircumstances, "an ExceptionalCircumstances"),
+    )
 
     @classmethod
     def blank(
@@ -240,7 +278,7 @@ class SelfAssessment:
         )
         return attrs.evolve(self, entries=entries)
 
-    def problems(self) -> tuple[Finding, ...]:
+    def problems(self, as_of: dt.date | None = None) -> tuple[Finding, ...]:
         """What a published self-assessment would lack, provision by provision.
 
         Each finding cites the provision assessed. An unanswered provision, a
@@ -249,15 +287,84 @@ class SelfAssessment:
         ``"breach"`` where a mandatory ("must") provision is answered ``"no"`` or
         ``"partial"`` without an explanation or a date, and ``"warning"`` otherwise.
 
+        With ``as_of``, the duties around the form follow, as they stood at the
+        end of that day, each citing the form's own edition: a form with no
+        completion date, or completed more than a year before (8.1); not
+        approved by the governing body, or not saying who approved it (8.2;
+        2022's 8.3); not done again after a change recorded in ``changes``
+        (8.3; 2022's 8.2); not revisited after a request of the Ombudsman
+        (8.4, a should: a warning); and each gap of recorded exceptional
+        circumstances (8.5): the Ombudsman, the residents not told, not
+        published, no date for complying again, or that date passed.
+
+        Args:
+            as_of: The day to judge the duties on; without it, only the answers
+                are checked.
+
         Returns:
-            The findings in Code order (for one provision: explanation before date).
+            The findings on the answers in Code order (for one provision:
+            explanation before date), then those on the duties.
+
+        Raises:
+            InvalidRecord: If ``as_of`` is not a date.
 
         >>> sa = SelfAssessment.blank().answer("6.13", "no", explanation="Too few staff")
         >>> f = [f for f in sa.problems() if f.provision.number == "6.13"][0]
         >>> str(f), f.severity
         ("6.13: answered 'no' without a date by which it will comply", 'breach')
+        >>> sa = attrs.evolve(sa, completed_on=dt.date(2024, 5, 1))
+        >>> sa = sa.record_change(dt.date(2024, 10, 1), "merger", "Merged with Northside Homes")
+        >>> [str(f) for f in sa.problems(as_of=dt.date(2025, 6, 2))[-3:]]
+        ['8.1: the self-assessment was completed on 2024-05-01, more than a year before 2025-06-02', '8.2: the self-assessment has not been approved by the governing body', '8.3: not assessed again after a merger on 2024-10-01 (Merged with Northside Homes)']
         """
-        return tuple(finding for e in self.entries for finding in entry_problems(e))
+        answers = tuple(finding for e in self.entries for finding in entry_problems(e))
+        if as_of is None:
+            return answers
+        _fields.check_date(as_of, "as_of")
+        return (*answers, *duty_problems(self, as_of))
+
+    def record_change(self, on: dt.date, kind: ChangeKind, description: str) -> SelfAssessment:
+        """A copy with a significant restructure, merger or change in procedures recorded (8.3).
+
+        Raises:
+            InvalidRecord: As :class:`OrganisationalChange` does.
+        """
+        change = OrganisationalChange(on=on, kind=kind, description=description)
+        return attrs.evolve(self, changes=(*self.changes, change))
+
+    def record_ombudsman_request(
+        self, on: dt.date, investigation: str | None = None
+    ) -> SelfAssessment:
+        """A copy with the Ombudsman's request to revisit the self-assessment recorded (8.4).
+
+        Raises:
+            InvalidRecord: As :class:`OmbudsmanRequest` does.
+        """
+        request = OmbudsmanRequest(on=on, investigation=investigation)
+        return attrs.evolve(self, ombudsman_requests=(*self.ombudsman_requests, request))
+
+    def record_exceptional_circumstances(
+        self, circumstances: ExceptionalCircumstances
+    ) -> SelfAssessment:
+        """A copy with exceptional circumstances recorded, or updated (8.5).
+
+        A record that began on the same day with the same ``what`` is replaced,
+        so that the dates the landlord fills in later can be added.
+
+        Raises:
+            InvalidRecord: For anything that is not :class:`ExceptionalCircumstances`.
+        """
+        if not isinstance(circumstances, ExceptionalCircumstances):
+            raise InvalidRecord(
+                f"expected ExceptionalCircumstances, got {type(circumstances).__name__}",
+                path="circumstances",
+            )
+        kept = tuple(
+            c
+            for c in self.exceptional_circumstances
+            if (c.what, c.began_on) != (circumstances.what, circumstances.began_on)
+        )
+        return attrs.evolve(self, exceptional_circumstances=(*kept, circumstances))
 
     def summary(self) -> SelfAssessmentSummary:
         """Counts of the answers.
