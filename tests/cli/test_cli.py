@@ -181,7 +181,7 @@ def test_deadlines_edition_can_be_chosen() -> None:
         (
             ("deadlines", "2024-05-03", "--acknowledged", "2024-05-01"),
             (
-                "complaintcode deadlines: error: acknowledged: 2024-05-01 is before the received "
+                "complaintcode deadlines: error: acknowledged: 2024-05-01 is before the day of receipt "
                 "(2024-05-03): dates must not run backwards"
             ),
         ),

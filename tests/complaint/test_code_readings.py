@@ -212,7 +212,7 @@ def test_the_stage_1_responder_may_not_acknowledge_stage_2() -> None:
         _answered_by_someone_else().acknowledge(D(2024, 6, 5), " c. morgan", DEFINITION)
     assert str(info.value) == (
         "6.13: the stage 2 handler must differ from the stage 1 handler ('c. morgan' handled "
-        "stage 1)"
+        "stage 1, recorded as 'C. Morgan')"
     )
 
 

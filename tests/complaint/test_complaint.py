@@ -87,7 +87,7 @@ class TestTheDocsExample:
         assert info.value.provision.number == "6.13"
         assert str(info.value) == (
             "6.13: the stage 2 handler must differ from the stage 1 handler "
-            "('a. khan' handled stage 1)"
+            "('a. khan' handled stage 1, recorded as 'A. Khan')"
         )
 
     def test_escalating_after_the_final_response_is_refused(self) -> None:
@@ -754,7 +754,8 @@ def test_a_2022_complaint_cites_5_12_for_the_same_handler_at_both_stages() -> No
     with pytest.raises(ProvisionViolation) as err:
         c.acknowledge(D(2024, 4, 23), "a. khan", DEFINITION)
     assert str(err.value) == (
-        "5.12: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)"
+        "5.12: the stage 2 handler must differ from the stage 1 handler "
+        "('a. khan' handled stage 1, recorded as 'A. Khan')"
     )
     assert (err.value.provision.number, err.value.provision.edition) == ("5.12", 2022)
 
@@ -798,7 +799,8 @@ def test_the_final_response_may_not_come_from_the_stage_1_handler() -> None:
     with pytest.raises(ProvisionViolation) as err:
         at_stage_2().respond(D(2024, 6, 28), handler="a. khan")
     assert str(err.value) == (
-        "6.13: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)"
+        "6.13: the stage 2 handler must differ from the stage 1 handler "
+        "('a. khan' handled stage 1, recorded as 'A. Khan')"
     )
     events = (*at_stage_2().events, Responded(on=D(2024, 6, 28), stage=2, handler="A. Khan"))
     assert strs(Complaint.from_events(events).audit(D(2024, 7, 1))) == [

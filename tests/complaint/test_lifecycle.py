@@ -201,7 +201,8 @@ def test_machine_validator_counts_everyone_who_handled_stage_1() -> None:
     with pytest.raises(ProvisionViolation) as info:
         machine.send("respond", handler="Sam Lee", stage_1_handlers=("Jo Bell", "sam lee"))
     assert str(info.value) == (
-        "6.13: the stage 2 handler must differ from the stage 1 handler ('sam lee' handled stage 1)"
+        "6.13: the stage 2 handler must differ from the stage 1 handler "
+        "('Sam Lee' handled stage 1, recorded as 'sam lee')"
     )
     machine.send("respond", handler="Ana Roy", stage_1_handlers=("Jo Bell", "Sam Lee"))
     assert machine.current_state_value == "final_response_given"

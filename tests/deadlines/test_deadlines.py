@@ -599,11 +599,11 @@ WHEN = dt.datetime(2024, 5, 3, 9, 30, tzinfo=dt.UTC)
         pytest.param(lambda: ack_any(2, received=D(2023, 5, 3)), "escalation_requested", "the stage 2 acknowledgement is counted from the escalation request", id="ack-stage-2-no-escalation-2022"),
         pytest.param(lambda: respond_any(2, received=D(2024, 5, 3), acknowledged=D(2024, 6, 5)), "escalation_requested", "a stage 2 response is counted from the escalation request or its acknowledgement", id="respond-stage-2-no-escalation"),
         pytest.param(lambda: respond_any(2, received=D(2023, 5, 3)), "escalation_requested", "a stage 2 response is counted from the escalation request or its acknowledgement", id="respond-stage-2-no-escalation-2022"),
-        pytest.param(lambda: respond_any(1, received=D(2024, 5, 3), acknowledged=D(2024, 5, 2)), "acknowledged", "2024-05-02 is before the received (2024-05-03): dates must not run backwards", id="acknowledged-before-receipt"),
-        pytest.param(lambda: ack_any(2, received=D(2024, 5, 3), escalation_requested=D(2024, 5, 2)), "escalation_requested", "2024-05-02 is before the received (2024-05-03): dates must not run backwards", id="ack-escalation-before-receipt"),
-        pytest.param(lambda: respond_any(2, received=D(2024, 5, 3), escalation_requested=D(2024, 5, 2)), "escalation_requested", "2024-05-02 is before the received (2024-05-03): dates must not run backwards", id="respond-projected-escalation-before-receipt"),
-        pytest.param(lambda: respond_any(2, received=D(2024, 5, 3), escalation_requested=D(2024, 6, 3), acknowledged=D(2024, 6, 1)), "acknowledged", "2024-06-01 is before the escalation requested (2024-06-03): dates must not run backwards", id="stage-2-acknowledged-before-escalation"),
-        pytest.param(lambda: respond_any(2, received=D(2023, 5, 3), escalation_requested=D(2023, 6, 5), acknowledged=D(2023, 6, 2)), "acknowledged", "2023-06-02 is before the escalation requested (2023-06-05): dates must not run backwards", id="stage-2-2022-acknowledged-before-escalation"),
+        pytest.param(lambda: respond_any(1, received=D(2024, 5, 3), acknowledged=D(2024, 5, 2)), "acknowledged", "2024-05-02 is before the day of receipt (2024-05-03): dates must not run backwards", id="acknowledged-before-receipt"),
+        pytest.param(lambda: ack_any(2, received=D(2024, 5, 3), escalation_requested=D(2024, 5, 2)), "escalation_requested", "2024-05-02 is before the day of receipt (2024-05-03): dates must not run backwards", id="ack-escalation-before-receipt"),
+        pytest.param(lambda: respond_any(2, received=D(2024, 5, 3), escalation_requested=D(2024, 5, 2)), "escalation_requested", "2024-05-02 is before the day of receipt (2024-05-03): dates must not run backwards", id="respond-projected-escalation-before-receipt"),
+        pytest.param(lambda: respond_any(2, received=D(2024, 5, 3), escalation_requested=D(2024, 6, 3), acknowledged=D(2024, 6, 1)), "acknowledged", "2024-06-01 is before the escalation request (2024-06-03): dates must not run backwards", id="stage-2-acknowledged-before-escalation"),
+        pytest.param(lambda: respond_any(2, received=D(2023, 5, 3), escalation_requested=D(2023, 6, 5), acknowledged=D(2023, 6, 2)), "acknowledged", "2023-06-02 is before the escalation request (2023-06-05): dates must not run backwards", id="stage-2-2022-acknowledged-before-escalation"),
         pytest.param(lambda: ack_any(1, received=D(1899, 12, 29)), "start", "1899-12-29 is out of range: the supported range is 1900-01-01 to 2200-12-31", id="received-out-of-range"),
     ],
 )  # fmt: skip
@@ -627,7 +627,7 @@ def test_stage_2_escalation_before_receipt_is_refused_with_an_acknowledgement() 
             response_due(2, **dates)
         received, requested = dates["received"], dates["escalation_requested"]
         assert str(info.value) == (
-            f"escalation_requested: {requested.isoformat()} is before the received "
+            f"escalation_requested: {requested.isoformat()} is before the day of receipt "
             f"({received.isoformat()}): dates must not run backwards"
         )
 
@@ -643,7 +643,7 @@ def test_stage_1_acknowledged_before_receipt_names_the_receipt() -> None:
             escalation_requested=D(2024, 6, 3),
         )
     assert str(info.value) == (
-        "acknowledged: 2024-05-09 is before the received (2024-05-10): dates must not run backwards"
+        "acknowledged: 2024-05-09 is before the day of receipt (2024-05-10): dates must not run backwards"
     )
 
 

@@ -183,8 +183,9 @@ class Replay:
             # stage the complaint is at.
             expected = STATE_STAGE[target] if verb in _STAGE_OF_TARGET else STATE_STAGE[self.state]
             if stage != expected:
+                article = "an" if event.kind[0] in "aeiou" else "a"
                 raise InvalidRecord(
-                    f"a {event.kind} event for stage {int(stage)} cannot follow a complaint "
+                    f"{article} {event.kind} event for stage {int(stage)} cannot follow a complaint "
                     f"that is {self.state.replace('_', ' ')}",
                     path="stage",
                 )

@@ -187,7 +187,9 @@ def ensure_different_handler(
     Everyone who considered the complaint at stage 1 counts: the person who
     acknowledged it and the person who wrote the stage 1 response. Handlers are
     compared ignoring case and surrounding spaces. Where a name is not
-    recorded, nothing can be checked against it and nothing is refused.
+    recorded, nothing can be checked against it and nothing is refused. The
+    message shows the names as they were written: the stage 2 handler, and the
+    stage 1 name it matched where that is spelled differently.
 
     Args:
         stage_1_handlers: Who handled stage 1: one name, or every name recorded.
@@ -202,22 +204,27 @@ def ensure_different_handler(
     >>> ensure_different_handler(("A. Khan", "C. Morgan"), " c. morgan")
     Traceback (most recent call last):
     ...
-    complaintcode.errors.ProvisionViolation: 6.13: the stage 2 handler must differ from the stage 1 handler ('c. morgan' handled stage 1)
+    complaintcode.errors.ProvisionViolation: 6.13: the stage 2 handler must differ from the stage 1 handler ('c. morgan' handled stage 1, recorded as 'C. Morgan')
     >>> ensure_different_handler("A. Khan", "A. Khan", edition=CODE_2022)
     Traceback (most recent call last):
     ...
-    complaintcode.errors.ProvisionViolation: 5.12: the stage 2 handler must differ from the stage 1 handler ('a. khan' handled stage 1)
+    complaintcode.errors.ProvisionViolation: 5.12: the stage 2 handler must differ from the stage 1 handler ('A. Khan' handled stage 1)
     """
     names = (
         (stage_1_handlers,)
         if stage_1_handlers is None or isinstance(stage_1_handlers, str)
         else stage_1_handlers
     )
-    if any(same_handler(name, stage_2_handler) for name in names):
+    same = next((name for name in names if same_handler(name, stage_2_handler)), None)
+    if same is not None:
+        given = (stage_2_handler or "").strip()
+        recorded = same.strip()
+        handled = f"{given!r} handled stage 1"
+        if recorded != given:
+            handled += f", recorded as {recorded!r}"
         raise ProvisionViolation(
             edition.cite("different_handler"),
-            "the stage 2 handler must differ from the stage 1 handler "
-            f"({_fold(stage_2_handler)!r} handled stage 1)",
+            f"the stage 2 handler must differ from the stage 1 handler ({handled})",
         )
 
 

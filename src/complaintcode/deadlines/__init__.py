@@ -67,10 +67,18 @@ def _optional_date(value: object, name: str) -> dt.date | None:
     return None if value is None else checked_date(value, name)
 
 
+#: The day each date argument names, as the messages say it.
+_DAY_OF = {
+    "received": "the day of receipt",
+    "escalation_requested": "the escalation request",
+    "acknowledged": "the acknowledgement",
+}
+
+
 def _not_before(later: dt.date, earlier: dt.date, later_name: str, earlier_name: str) -> None:
     if later < earlier:
         raise InvalidRecord(
-            f"{later.isoformat()} is before the {earlier_name.replace('_', ' ')} "
+            f"{later.isoformat()} is before {_DAY_OF[earlier_name]} "
             f"({earlier.isoformat()}): dates must not run backwards",
             path=later_name,
         )
