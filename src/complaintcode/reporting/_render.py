@@ -10,14 +10,20 @@ escaped with a backslash, and a line break written as ``<br>``.
 
 from __future__ import annotations
 
-import html
-import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from complaintcode.editions import edition_for
+from complaintcode.reporting import _blocks
+from complaintcode.reporting._blocks import NO_RESPONSES as _NO_RESPONSES
+from complaintcode.reporting._blocks import Block as _Block
+from complaintcode.reporting._blocks import BulletList as _List
+from complaintcode.reporting._blocks import Embedded as _Embedded
+from complaintcode.reporting._blocks import Section as _Section
+from complaintcode.reporting._blocks import Table as _Table
+from complaintcode.reporting._blocks import day as _day
+from complaintcode.reporting._blocks import percent as _percent
 
 if TYPE_CHECKING:
-    import datetime as dt
     from decimal import Decimal
 
     from complaintcode.reporting import AnnualReport
@@ -49,44 +55,12 @@ _GROUNDS = {
     "previously_considered": ("Already through the complaints process", "exclusion_grounds"),
     "policy": ("A ground set by the landlord's complaints policy", "exclusion_grounds"),
 }
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
-_NO_RESPONSES = "no responses"
-
-
-class _Table(NamedTuple):
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-class _List(NamedTuple):
-    items: tuple[str, ...]
-
-
-class _Embedded(NamedTuple):
-    markdown: str
-    html: str
-
-
-_Block = str | _Table | _List | _Embedded
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _percent(value: Decimal | None) -> str:
-    return _NO_RESPONSES if value is None else f"{value}%"
 
 
 def _pair(label: str, s1: StageCounts, s2: StageCounts, field: str) -> tuple[str, ...]:
     return label, str(getattr(s1, field)), str(getattr(s2, field))
 
 
-_Section = tuple[str, list[_Block]]
 _STAGES = ("Stage 1", "Stage 2")
 
 
@@ -308,64 +282,14 @@ def _title(report: AnnualReport) -> tuple[str, str]:
     return f"Complaints performance and service improvement report {year}", line
 
 
-def _md(text: str) -> str:
-    escaped = html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
-    return "<br>".join(escaped.splitlines() or [""])
-
-
 def to_markdown(report: AnnualReport) -> str:
     """The Markdown layout described in the docs."""
-    title, line = _title(report)
-    out = [f"# {_md(title)}", "", _md(line), ""]
-    for heading, blocks in _sections(report):
-        out += [f"## {_md(heading)}", ""]
-        for block in blocks:
-            if isinstance(block, _Table):
-                out.append("| " + " | ".join(_md(c) for c in block.header) + " |")
-                out.append("|" + " --- |" * len(block.header))
-                out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows]
-            elif isinstance(block, _List):
-                out += [f"- {_md(item)}" for item in block.items]
-            elif isinstance(block, _Embedded):
-                out.append(
-                    re.sub(r"^(#+) ", r"##\1 ", block.markdown.strip("\n"), flags=re.MULTILINE)
-                )
-            else:
-                out.append(_md(block))
-            out.append("")
-    return "\n".join(out)
-
-
-def _html(text: str) -> str:
-    return "<br>".join(html.escape(line) for line in text.splitlines() or [""])
-
-
-def _demote(fragment: str) -> str:
-    return re.sub(
-        r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}>", fragment.strip("\n")
-    )
+    return _blocks.to_markdown(*_title(report), _sections(report))
 
 
 def to_html(report: AnnualReport) -> str:
     """The HTML layout described in the docs (a fragment, every value escaped)."""
-    title, line = _title(report)
-    out = [f"<h1>{_html(title)}</h1>", f"<p>{_html(line)}</p>"]
-    for heading, blocks in _sections(report):
-        out.append(f"<h2>{_html(heading)}</h2>")
-        for block in blocks:
-            if isinstance(block, _Table):
-                head = "".join(f"<th>{_html(c)}</th>" for c in block.header)
-                out += ["<table>", "<thead>", f"<tr>{head}</tr>", "</thead>", "<tbody>"]
-                for row in block.rows:
-                    out.append("<tr>" + "".join(f"<td>{_html(c)}</td>" for c in row) + "</tr>")
-                out += ["</tbody>", "</table>"]
-            elif isinstance(block, _List):
-                out += ["<ul>", *(f"<li>{_html(item)}</li>" for item in block.items), "</ul>"]
-            elif isinstance(block, _Embedded):
-                out.append(_demote(block.html))
-            else:
-                out.append(f"<p>{_html(block)}</p>")
-    return "\n".join(out) + "\n"
+    return _blocks.to_html(*_title(report), _sections(report))
 
 
 def _decimal(value: Decimal | None) -> str | None:
