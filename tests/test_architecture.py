@@ -190,6 +190,7 @@ def test_the_parts_are_the_codes_parts() -> None:
         "records",
         "reporting",
         "selfassessment",
+        "store",
     ]
 
 
