@@ -27,6 +27,7 @@ import ast
 import re
 import sys
 import tomllib
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -60,8 +61,9 @@ REASONED: tuple[Kind, ...] = ("organisational", "not modelled")
 
 #: The units (as docs/architecture.md's layers name them) whose citations are rules of the record.
 RULE_UNITS = frozenset({"complaint", "deadlines", "definition", "exclusions", "remedies", "stages"})
-#: The units whose citations check a letter or name a provision in a report.
-CHECK_UNITS = frozenset({"cli", "letters", "records", "reporting", "selfassessment"})
+#: The units whose citations check a letter, name a provision in a report, or guard the
+#: complaints kept in files or a store.
+CHECK_UNITS = frozenset({"cli", "letters", "records", "reporting", "selfassessment", "store"})
 #: The units that hold neither: the vocabulary, the plumbing and the package's face.
 OTHER_UNITS = frozenset(
     {
@@ -197,10 +199,10 @@ def read_reasons(text: str) -> dict[tuple[int, str], tuple[Kind, str]]:
     a number to its reason.
     """
     data = tomllib.loads(text)
+    kinds_by_name = {k.replace(" ", "_"): k for k in REASONED}
     found: dict[tuple[int, str], tuple[Kind, str]] = {}
     for year, kinds in data.items():
         for kind_name, reasons in kinds.items():
-            kinds_by_name = {k.replace(" ", "_"): k for k in REASONED}
             assert kind_name in kinds_by_name, f"[{year}.{kind_name}]: not one of {kinds_by_name}"
             kind = kinds_by_name[kind_name]
             for number, reason in reasons.items():
@@ -310,6 +312,7 @@ def coverage(
     return rows, problems
 
 
+@cache
 def package_coverage() -> tuple[list[Row], list[str]]:
     """The coverage of the package as the code and the tests stand."""
     return coverage(
