@@ -400,3 +400,13 @@ def test_every_kind_round_trips(kind: RemedyKind) -> None:
     amount = Decimal("1.00") if kind is RemedyKind.FINANCIAL else None
     r = Remedy(kind=kind, what="x", by_when=JULY_1, amount=amount)
     assert Remedy.from_dict(r.to_dict()) == r
+
+
+def test_2022_remedy_done_without_saying_what_cites_6_1() -> None:
+    """6.1 (2022), 7.1's counterpart: a remedy done that does not say what was done to put
+    things right cites the 2022 number."""
+    (finding,) = _fix(what=" ", completed_on=JULY_1).problems(CODE_2022)
+    assert (finding.provision, finding.message) == (
+        provision("6.1", 2022),
+        "the remedy does not set out what was done to put things right",
+    )
