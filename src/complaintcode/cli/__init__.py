@@ -7,7 +7,9 @@ Subcommands:
 - ``report FILE --homes N --year YYYY``: the annual complaints performance report
   with CH01 and CH02;
 - ``self-assessment check FILE`` and ``self-assessment render FILE``;
-- ``demo``: the annual report on the example data shipped with the package.
+- ``demo``: the annual report on the example data shipped with the package;
+- ``conformance [PATH ...]``: the conformance kit's vectors, asked of this library or,
+  with ``--adapter COMMAND``, of another implementation.
 
 The command decides nothing of its own: every deadline and finding it prints
 comes from the parts below it, with the provision they cite.
@@ -36,7 +38,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from complaintcode.cli import _audit, _commands
+from complaintcode.cli import _audit, _commands, _conformance
 from complaintcode.cli._io import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
@@ -260,6 +262,28 @@ def _add_demo(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=_commands.run_demo)
 
 
+def _add_conformance(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = _subparser(
+        group,
+        "conformance",
+        "run the conformance kit against this library or another implementation",
+        "Ask every vector of the conformance kit shipped with the package (or of the vector "
+        "files and folders given) of this library, or with --adapter of another implementation "
+        "speaking the kit's protocol, and print how many passed and failed by topic and by "
+        "provision, with the first differences of each vector failed (docs/conformance.md).",
+        _epilog(
+            "  complaintcode conformance\n"
+            "  complaintcode conformance conformance/vectors/calendar.json --format json\n"
+            '  complaintcode conformance --adapter "java -jar acme-adapter.jar"',
+            findings=" (a vector failed)",
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="vector files or folders")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    p.add_argument("--adapter", metavar="COMMAND", help="the command that starts an adapter")
+    p.set_defaults(handler=_conformance.run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``complaintcode`` command, with every subcommand.
 
@@ -283,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audit(group)
     _add_report(group)
     _add_self_assessment(group)
+    _add_conformance(group)
     return parser
 
 
