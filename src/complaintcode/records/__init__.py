@@ -25,56 +25,43 @@ from __future__ import annotations
 
 import importlib.resources
 import json
-from typing import TYPE_CHECKING, Any
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from complaintcode.complaint import Complaint
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
-from complaintcode.findings import Finding, findings_html
-from complaintcode.records._html import complaints_html
-from complaintcode.stages import Stage
+from complaintcode.records._frames import findings_dataframe, to_dataframe
+from complaintcode.records._html import to_html
+from complaintcode.records._rows import COMPLAINT_COLUMNS, FINDING_COLUMNS, to_records
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
+    from typing import IO
 
     from complaintcode.calendar import WorkingCalendar
 
 __all__ = [
     "COMPLAINT_COLUMNS",
     "EXAMPLE_HOMES",
+    "FINDING_COLUMNS",
     "BadRecord",
     "example_complaints",
+    "findings_dataframe",
     "read_complaints",
+    "to_dataframe",
     "to_html",
     "to_records",
 ]
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
 #: The homes of the fictional landlord of the example data, for CH01.
 EXAMPLE_HOMES = 4_800
-
-_STAGE_FIELDS = (
-    "started",
-    "acknowledgement_due",
-    "acknowledged",
-    "response_due",
-    "extended_due",
-    "extended_by",
-    "responded",
-    "handler",
-    "ended",
-)
-
-#: The keys of a complaint's row in :func:`to_records`, in order.
-COMPLAINT_COLUMNS: tuple[str, ...] = (
-    "reference",
-    "received",
-    "edition",
-    "status",
-    "stage",
-    "is_open",
-    *(f"stage_{n}_{name}" for n in (1, 2) for name in _STAGE_FIELDS),
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -110,18 +97,29 @@ def _bad(number: int, err: ComplaintCodeError) -> BadRecord:
 
 
 def read_complaints(
-    lines: Iterable[str | bytes],
+    lines: str | bytes | os.PathLike[str] | Iterable[str | bytes],
     *,
     calendar: WorkingCalendar | None = None,
     on_error: Callable[[BadRecord], object] | None = None,
 ) -> Iterator[Complaint]:
-    """Read complaints from JSON Lines, one :meth:`Complaint.to_json` per line.
+    r"""Read complaints from JSON Lines, one :meth:`Complaint.to_json` per line.
+
+    What is read depends on what is given:
+
+    - a path (:class:`os.PathLike`, such as :class:`pathlib.Path`): the file is
+      opened, read as UTF-8 and closed when the last line is read;
+    - a ``str``: JSON Lines text when, after any byte-order mark and white
+      space, it begins with ``{`` or holds a line break (or is blank); any
+      other ``str`` is a path. So a file name is never read as a complaint;
+    - ``bytes``: JSON Lines, as UTF-8;
+    - anything else iterable, such as an open file (text or binary) or a list:
+      its lines.
 
     Blank lines are skipped; a byte-order mark at the start is ignored; lines
     given as bytes must be UTF-8. A reference may appear on one line only.
 
     Args:
-        lines: The lines, such as an open file (text or binary).
+        lines: The path of a file, JSON Lines text, or lines such as an open file.
         calendar: The working-day calendar of every complaint; England and Wales
             by default.
         on_error: Called with a :class:`BadRecord` for each line that cannot be
@@ -132,7 +130,9 @@ def read_complaints(
 
     Raises:
         InvalidRecord: Without ``on_error``, for the first bad line: its path
-            begins with the line number (``line 3, events[2].on``).
+            begins with the line number (``line 3, events[2].on``). For a path
+            that cannot be opened, whatever ``on_error`` is; the path is
+            ``source``.
 
     >>> import datetime as dt
     >>> good = Complaint.receive("C-1", received=dt.date(2024, 5, 3)).to_json()
@@ -140,11 +140,68 @@ def read_complaints(
     >>> [c.reference for c in read_complaints([good, "", bad], on_error=print)]
     line 3: events[0].on: not an ISO date (YYYY-MM-DD): '2024-05-32'
     ['C-1']
+    >>> [c.reference for c in read_complaints(good + "\n")]
+    ['C-1']
     >>> list(read_complaints([good, good]))
     Traceback (most recent call last):
     ...
     complaintcode.errors.InvalidRecord: line 2, events[0].reference: the reference 'C-1' is on line 1 already
+    >>> list(read_complaints("no-such-folder/complaints.jsonl"))
+    Traceback (most recent call last):
+    ...
+    complaintcode.errors.InvalidRecord: source: cannot open 'no-such-folder/complaints.jsonl' (No such file or directory); JSON Lines text begins with '{'
     """
+    if isinstance(lines, os.PathLike) or (isinstance(lines, str) and not _is_text(lines)):
+        return _read_file(lines, calendar, on_error)
+    if not isinstance(lines, (str, bytes)) and not hasattr(lines, "__iter__"):
+        raise InvalidRecord(
+            f"expected a path, JSON Lines text or lines, got {type(lines).__name__}",
+            path="source",
+        )
+    return _read_lines(_source_lines(lines), calendar, on_error)
+
+
+def _is_text(source: str) -> bool:
+    """Whether a ``str`` is JSON Lines text rather than a path (see :func:`read_complaints`)."""
+    stripped = source.removeprefix("\ufeff").lstrip()
+    return not stripped or stripped.startswith("{") or "\n" in source or "\r" in source
+
+
+def _source_lines(source: str | bytes | Iterable[str | bytes]) -> Iterable[str | bytes]:
+    """The lines of text or bytes, split at line breaks only (JSON strings may hold U+2028)."""
+    if isinstance(source, str):
+        return _LINE_BREAK.split(source)
+    if isinstance(source, bytes):
+        return _LINE_BREAK_BYTES.split(source)
+    return source
+
+
+def _read_file(
+    path: str | os.PathLike[str],
+    calendar: WorkingCalendar | None,
+    on_error: Callable[[BadRecord], object] | None,
+) -> Iterator[Complaint]:
+    try:
+        stream = Path(path).open("rb")  # noqa: SIM115  # closed when the generator is done
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise InvalidRecord(
+            f"cannot open {os.fspath(path)!r} ({reason}); JSON Lines text begins with '{{'",
+            path="source",
+        ) from err
+    return _closing(stream, _read_lines(stream, calendar, on_error))
+
+
+def _closing(stream: IO[bytes], complaints: Iterator[Complaint]) -> Iterator[Complaint]:
+    with stream:
+        yield from complaints
+
+
+def _read_lines(
+    lines: Iterable[str | bytes],
+    calendar: WorkingCalendar | None,
+    on_error: Callable[[BadRecord], object] | None,
+) -> Iterator[Complaint]:
     seen: dict[str, int] = {}
     for number, raw in enumerate(lines, start=1):
         complaint, bad = _read_line(number, raw, calendar, seen)
@@ -157,8 +214,10 @@ def read_complaints(
             on_error(bad)
 
 
-def _text(number: int, raw: str | bytes) -> str | BadRecord:
+def _text(number: int, raw: object) -> str | BadRecord:
     """The line as text without its line ending, or why it is not text."""
+    if not isinstance(raw, (str, bytes)):
+        return BadRecord(line=number, message=f"expected a line of text, got {type(raw).__name__}")
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
@@ -226,122 +285,3 @@ def example_complaints(*, calendar: WorkingCalendar | None = None) -> tuple[Comp
     data = importlib.resources.files("complaintcode") / "data" / "example_complaints.jsonl"
     with data.open("rb") as stream:
         return tuple(read_complaints(stream, calendar=calendar))
-
-
-def _items(
-    items: Iterable[Complaint] | Iterable[Finding] | Complaint | Finding,
-) -> tuple[type | None, list[Complaint] | list[Finding]]:
-    """The items as a list of one kind, and that kind; raises for anything else."""
-    given: Iterable[object]
-    if isinstance(items, (Complaint, Finding)):
-        given = (items,)
-    elif isinstance(items, (str, bytes, dict)) or not hasattr(items, "__iter__"):
-        raise InvalidRecord(
-            f"expected complaints or findings, got {type(items).__name__}", path="items"
-        )
-    else:
-        given = items
-    out: list[Any] = []
-    kind: type | None = None
-    for i, item in enumerate(given):
-        if not isinstance(item, (Complaint, Finding)):
-            raise InvalidRecord(
-                f"expected a Complaint or a Finding, got {type(item).__name__}", path=f"items[{i}]"
-            )
-        if kind is None:
-            kind = type(item)
-        elif not isinstance(item, kind):
-            raise InvalidRecord(
-                f"expected a {kind.__name__} like items[0], got {type(item).__name__}: "
-                "rows of complaints and of findings have different columns",
-                path=f"items[{i}]",
-            )
-        out.append(item)
-    return kind, out
-
-
-def to_html(items: Iterable[Complaint] | Iterable[Finding] | Complaint | Finding) -> str:
-    """Complaints or findings as HTML tables, for a notebook or a web page.
-
-    One complaint shows its stages with their deadlines and its events; several
-    complaints show as one table, a row each; findings show as a table, a row
-    each. Every value is escaped with :func:`html.escape`. In a notebook,
-    ``IPython.display.HTML(to_html(...))`` displays it.
-
-    Args:
-        items: A complaint, complaints, a finding or findings.
-
-    Returns:
-        The HTML fragment.
-
-    Raises:
-        InvalidRecord: As :func:`to_records` does.
-
-    >>> import datetime as dt
-    >>> c = Complaint.receive("C-1", received=dt.date(2024, 5, 3))
-    >>> print(to_html(c.audit(as_of=dt.date(2024, 5, 20))).splitlines()[3])
-    <tr><td>6.2</td><td>breach</td><td>C-1</td><td>2024-05-20</td><td>2024-05-13</td><td>not acknowledged at stage 1 by 2024-05-13 (as of 2024-05-20)</td></tr>
-    """
-    kind, given = _items(items)
-    if isinstance(items, Complaint):
-        return items._repr_html_()
-    if kind is Complaint:
-        return complaints_html(c for c in given if isinstance(c, Complaint))
-    return findings_html(f for f in given if isinstance(f, Finding))
-
-
-def to_records(
-    items: Iterable[Complaint] | Iterable[Finding] | Complaint | Finding,
-) -> list[dict[str, Any]]:
-    """Plain dictionaries, one per complaint or finding, ready for a data frame.
-
-    A complaint's row has the keys of :data:`COMPLAINT_COLUMNS`: its reference,
-    day of receipt, edition (year), status, stage (1, 2 or ``None``), whether it
-    is open, and for each stage the facts of
-    :meth:`~complaintcode.complaint.Complaint.stage_record` (``None`` for a
-    stage not reached). A finding's row is :meth:`Finding.to_dict`. Dates stay
-    :class:`datetime.date` values.
-
-    Args:
-        items: Complaints, or findings (not both), or a single one of either.
-
-    Returns:
-        One dictionary per item, in order.
-
-    Raises:
-        InvalidRecord: For anything that is not a complaint or a finding, or a
-            mixture of both, with the path of the first item at fault.
-
-    >>> import datetime as dt
-    >>> c = Complaint.receive("C-1", received=dt.date(2024, 5, 3))
-    >>> row = to_records([c])[0]
-    >>> row["stage_1_acknowledgement_due"], row["stage_2_started"]
-    (datetime.date(2024, 5, 13), None)
-    >>> to_records(c.audit(as_of=dt.date(2024, 5, 20)))[0]["code"]
-    '6.2'
-    >>> to_records(["C-1"])
-    Traceback (most recent call last):
-    ...
-    complaintcode.errors.InvalidRecord: items[0]: expected a Complaint or a Finding, got str
-    """
-    return [
-        _complaint_row(item) if isinstance(item, Complaint) else item.to_dict()
-        for item in _items(items)[1]
-    ]
-
-
-def _complaint_row(complaint: Complaint) -> dict[str, Any]:
-    stage = complaint.stage
-    row: dict[str, Any] = {
-        "reference": complaint.reference,
-        "received": complaint.received,
-        "edition": complaint.edition.year,
-        "status": complaint.status,
-        "stage": None if stage is None else int(stage),
-        "is_open": complaint.is_open,
-    }
-    for number in (Stage.ONE, Stage.TWO):
-        record = complaint.stage_record(number)
-        for name in _STAGE_FIELDS:
-            row[f"stage_{int(number)}_{name}"] = None if record is None else getattr(record, name)
-    return row

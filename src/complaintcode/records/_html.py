@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from complaintcode._html import table
+from complaintcode.complaint import Complaint
+from complaintcode.findings import Finding, findings_html
+from complaintcode.records._rows import items_of
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from complaintcode.complaint import Complaint
-
-__all__ = ["complaints_html"]
+__all__ = ["complaints_html", "to_html"]
 
 _COMPLAINTS_HEADER = (
     "reference",
@@ -65,3 +66,33 @@ def complaints_html(complaints: Iterable[Complaint]) -> str:
     if not rows:
         return '<p class="complaintcode-complaints">No complaints.</p>'
     return table("complaintcode-complaints", _COMPLAINTS_HEADER, rows)
+
+
+def to_html(items: Iterable[Complaint] | Iterable[Finding] | Complaint | Finding) -> str:
+    """Complaints or findings as HTML tables, for a notebook or a web page.
+
+    One complaint shows its stages with their deadlines and its events; several
+    complaints show as one table, a row each; findings show as a table, a row
+    each. Every value is escaped with :func:`html.escape`. In a notebook,
+    ``IPython.display.HTML(to_html(...))`` displays it.
+
+    Args:
+        items: A complaint, complaints, a finding or findings.
+
+    Returns:
+        The HTML fragment.
+
+    Raises:
+        InvalidRecord: As :func:`to_records` does.
+
+    >>> import datetime as dt
+    >>> c = Complaint.receive("C-1", received=dt.date(2024, 5, 3))
+    >>> print(to_html(c.audit(as_of=dt.date(2024, 5, 20))).splitlines()[3])
+    <tr><td>6.2</td><td>breach</td><td>C-1</td><td>2024-05-20</td><td>2024-05-13</td><td>not acknowledged at stage 1 by 2024-05-13 (as of 2024-05-20)</td></tr>
+    """
+    kind, given = items_of(items)
+    if isinstance(items, Complaint):
+        return items._repr_html_()
+    if kind is Complaint:
+        return complaints_html(c for c in given if isinstance(c, Complaint))
+    return findings_html(f for f in given if isinstance(f, Finding))
