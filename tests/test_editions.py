@@ -236,6 +236,9 @@ CITATIONS: dict[str, tuple[str | None, str | None]] = {
     "reasonable_adjustments": ("5.10", None),
     "restrictions": ("5.14", None),
     "restriction_proportionate": ("5.15", "4.19"),
+    "service_request_complaint": ("1.5", "1.4"),
+    "complaint_on_request": ("1.3", "1.6"),
+    "choice_to_complain": ("1.3", None),
 }
 
 
@@ -265,7 +268,8 @@ def test_each_rule_cites_its_own_editions_provision(
 def test_rules_the_2022_edition_does_not_state() -> None:
     """5.9, 5.7, 6.12, 2.5, 5.3 and 5.13 have no counterpart in 2022 (it allowed a justified
     third stage, its 5.17), nor the records of 5.10 and 5.14 (2022's 2.5 and 4.18 ask only for
-    policies); 2022's 5.11 has none in 2024."""
+    policies), nor 1.3's choice to complain offered on any dissatisfaction (2022's 1.3 says only
+    that the word "complaint" is not needed); 2022's 5.11 has none in 2024."""
     assert [k for k in CITATION_KEYS if not CODE_2022.in_force(k)] == [
         "escalation_no_reason",
         "keep_informed",
@@ -275,13 +279,15 @@ def test_rules_the_2022_edition_does_not_state() -> None:
         "remedy_any_stage",
         "reasonable_adjustments",
         "restrictions",
+        "choice_to_complain",
     ]
     assert [k for k in CITATION_KEYS if not CODE_2024.in_force(k)] == ["escalate_after_stage_1"]
 
 
 def test_a_should_is_a_warning_and_a_must_a_breach() -> None:
-    """5.1 and 5.13 (2022) say an extension *should* not exceed 10 more days; 5.3, 5.7, 5.15 and
-    4.19 (2022) are "should" provisions. Every rule of the 2024 edition is a "must"."""
+    """5.1 and 5.13 (2022) say an extension *should* not exceed 10 more days; 5.3, 5.7, 5.15,
+    4.19 and 1.4 (2022) are "should" provisions, while 1.6 (2022) is a "must". Every rule of the
+    2024 edition is a "must"."""
     assert {k: CODE_2024.severity(k) for k in CITATION_KEYS if CODE_2024.in_force(k)} == {
         k: "breach" for k in CITATION_KEYS if k != "escalate_after_stage_1"
     }
@@ -295,8 +301,10 @@ def test_a_should_is_a_warning_and_a_must_a_breach() -> None:
         "extension_notice_stage_2",
         "additional_issues",
         "restriction_proportionate",
+        "service_request_complaint",
     ]
     assert CODE_2022.severity("respond_stage_1") == "breach"
+    assert CODE_2022.severity("complaint_on_request") == "breach"
     with pytest.raises(InvalidRecord):
         CODE_2022.severity("keep_informed")
 

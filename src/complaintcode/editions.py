@@ -107,6 +107,9 @@ CITATION_KEYS: tuple[str, ...] = (
     "reasonable_adjustments",
     "restrictions",
     "restriction_proportionate",
+    "service_request_complaint",
+    "complaint_on_request",
+    "choice_to_complain",
 )
 
 
@@ -303,6 +306,11 @@ _CITATIONS_2024: dict[str, str] = {
     "reasonable_adjustments": "5.10",
     "restrictions": "5.14",
     "restriction_proportionate": "5.15",
+    # Service requests: dissatisfaction with the response to one is a complaint
+    # (1.5); a resident who wants to complain is given the choice (1.3).
+    "service_request_complaint": "1.5",
+    "complaint_on_request": "1.3",
+    "choice_to_complain": "1.3",
 }
 
 # The 2022 edition states fewer rules. A key absent here was not in force for a
@@ -341,6 +349,12 @@ _CITATIONS_2022: dict[str, str] = {
     # 2022 asks for policies on adjustments (2.5) and on unacceptable behaviour
     # (4.18), not the records of 5.10 and 5.14; its 4.19 is 5.15's "should".
     "restriction_proportionate": "4.19",
+    # 2022's 1.4 says a complaint *should* be raised on dissatisfaction with the
+    # response to a service request; its 1.6 says the matter *must* be logged as a
+    # complaint where the resident asks. Its 1.3 does not ask landlords to offer
+    # the choice to complain.
+    "service_request_complaint": "1.4",
+    "complaint_on_request": "1.6",
 }
 
 # 2022's 5.1 and 5.13 require the response in time ("must") but say only that an
