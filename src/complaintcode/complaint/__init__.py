@@ -14,8 +14,16 @@ the two-stage lifecycle that cannot express a third stage
 acknowledgements and responses (6.2, 6.3, 6.11, 6.14), extensions and their
 notices (6.4, 6.5, 6.15, 6.16), outstanding actions (6.6, 6.17), the complaint
 definition (5.6), updates agreed for a late response (5.9), the stage 2 handler
-(6.13) and the recorded letters (6.9, 6.19). Its rules cite the provisions of
-the complaint's own edition; ``docs/architecture.md`` lists where each lives.
+(6.13) and the recorded letters (6.9, 6.19), with each response's outcome
+(6.9(c), 6.19(c)). A complaint carries the landlord's categories and the tenure
+of the home for the reports (9.7), and after a referral the Housing Ombudsman's
+determination and orders. Its rules cite the provisions of the complaint's own
+edition; ``docs/architecture.md`` lists where each lives.
+
+The part also keeps service requests (:class:`ServiceRequest`): not complaints
+(1.4) until the resident is dissatisfied with the response to one (1.5), with
+the choice to complain offered (1.3); a request converted gives the complaint
+it became, received on the day the dissatisfaction was expressed.
 
 >>> import datetime as dt
 >>> from complaintcode import Complaint, ComplaintDefinition
@@ -45,13 +53,28 @@ import attrs
 
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.complaint import _audit, _html, _remedy_tracking
+from complaintcode.complaint._categories import DEFAULT_CATEGORIES, TENURES
 from complaintcode.complaint._replay import Replay, replay
+from complaintcode.complaint._request_events import (
+    ConvertedToComplaint,
+    DissatisfactionAnswered,
+    DissatisfactionExpressed,
+    RequestEvent,
+    ServiceRequestRaised,
+)
+from complaintcode.complaint._service_request import (
+    SERVICE_REQUEST_JSON_FORMAT,
+    ServiceRequest,
+    ServiceRequestStatus,
+)
 from complaintcode.complaint._verbs import Verbs
 from complaintcode.complaint._views import (
+    OmbudsmanRecord,
     RemedyState,
     StageRecord,
     TrackedAction,
     TrackedAdjustment,
+    TrackedOrder,
     TrackedRemedy,
     TrackedRestriction,
 )
@@ -75,12 +98,24 @@ if TYPE_CHECKING:
     from complaintcode.findings import Finding
 
 __all__ = [
+    "DEFAULT_CATEGORIES",
     "JSON_FORMAT",
+    "SERVICE_REQUEST_JSON_FORMAT",
+    "TENURES",
     "Complaint",
+    "ConvertedToComplaint",
+    "DissatisfactionAnswered",
+    "DissatisfactionExpressed",
+    "OmbudsmanRecord",
     "RemedyState",
+    "RequestEvent",
+    "ServiceRequest",
+    "ServiceRequestRaised",
+    "ServiceRequestStatus",
     "StageRecord",
     "TrackedAction",
     "TrackedAdjustment",
+    "TrackedOrder",
     "TrackedRemedy",
     "TrackedRestriction",
 ]
@@ -170,6 +205,8 @@ class Complaint(Verbs):
         became_aware: dt.date | None = None,
         received_at: dt.datetime | None = None,
         summary: str | None = None,
+        categories: tuple[str, ...] | list[str] | str = (),
+        tenure: str | None = None,
         calendar: WorkingCalendar | None = None,
         edition: Edition | None = None,
     ) -> Complaint:
@@ -185,6 +222,9 @@ class Complaint(Verbs):
             became_aware: When the resident became aware of it.
             received_at: The time of receipt, as an aware datetime on ``received``.
             summary: The complaint in the resident's words, or a summary.
+            categories: What it is about, from the landlord's own list (see
+                :data:`DEFAULT_CATEGORIES`): trimmed, each kept once.
+            tenure: The tenure of the home, one of :data:`TENURES`.
             calendar: The working-day calendar; England and Wales by default.
             edition: The reading of the edition to judge it by (see
                 :meth:`~complaintcode.editions.Edition.reading_days_as`); the
@@ -192,7 +232,8 @@ class Complaint(Verbs):
 
         Raises:
             InvalidRecord: For a blank reference, a wrong type, dates after
-                receipt, or an edition of another year.
+                receipt, a blank category, an unknown tenure, or an edition of
+                another year.
         """
         if not isinstance(reference, str) or not reference.strip():
             raise InvalidRecord("a complaint needs a non-empty reference", path="reference")
@@ -206,6 +247,8 @@ class Complaint(Verbs):
             became_aware=became_aware,
             received_at=received_at,
             summary=summary,
+            categories=categories,
+            tenure=tenure,
         )
         return cls(events=(event,), calendar=calendar or england_and_wales(), edition=edition)
 
@@ -265,6 +308,26 @@ class Complaint(Verbs):
     def edition(self) -> Edition:
         """The edition that governs the complaint, chosen by the day it was received."""
         return self._replay.edition
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """What the complaint is about, from the landlord's own list (9.7 counts them)."""
+        return self._replay.received.categories
+
+    @property
+    def tenure(self) -> str | None:
+        """The tenure of the home: ``"low_cost_rental"``, ``"low_cost_home_ownership"`` or ``None``."""
+        return self._replay.received.tenure
+
+    @property
+    def ombudsman(self) -> OmbudsmanRecord | None:
+        """The Housing Ombudsman's determination and orders, once one is recorded.
+
+        ``None`` until :meth:`record_determination`, including while a
+        referred complaint awaits the Ombudsman. See :class:`OmbudsmanRecord`.
+        """
+        state = self._replay.ombudsman
+        return None if state is None else state.view()
 
     @property
     def status(self) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from complaintcode.complaint import _care, _conduct, _remedy_tracking
+from complaintcode.complaint import _care, _conduct, _outcomes, _remedy_tracking
 from complaintcode.complaint._letter_fit import Extension, letter_findings
 from complaintcode.complaint._views import StageRecord
 from complaintcode.complaint.events import Acknowledged, Declined, EscalationRefused
@@ -112,6 +112,7 @@ def stage_record(complaint: Complaint, replayed: Replay, stage: Stage) -> StageR
         extension_within_limit=within,
         handler=replayed.handlers[stage] or _responder(replayed, stage),
         ended=ended,
+        outcome=_outcomes.outcome_of(replayed.responses[stage]),
     )
 
 
@@ -366,6 +367,7 @@ def _stage_findings(  # the audit's running state, passed explicitly
     answer = replayed.responses[stage]
     if answer is not None and answer.letter is not None:
         found.extend(letter_findings(answer.letter, complaint, stage))
+        found.extend(_outcomes.findings(edition, answer))
 
 
 def _order(finding: Finding) -> tuple[dt.date, tuple[int, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from complaintcode.complaint import _care, _remedy_tracking
+from complaintcode.complaint import _care, _ombudsman, _remedy_tracking
 from complaintcode.complaint.events import (
     Acknowledged,
     ActionAdded,
@@ -89,6 +89,7 @@ class Replay:
         "issues",
         "last",
         "moves",
+        "ombudsman",
         "received",
         "remedies_done",
         "responded",
@@ -119,6 +120,7 @@ class Replay:
         self.moves: list[tuple[str, str, dt.date]] = []
         self.care: _care.CareState | None = None
         self.remedies_done: _remedy_tracking.Done = {}
+        self.ombudsman: _ombudsman.OmbudsmanState | None = None
 
     def copy(self) -> Replay:
         """A copy that can be advanced without touching this one."""
@@ -151,6 +153,7 @@ class Replay:
         new.moves = self.moves.copy()
         new.care = None if self.care is None else self.care.copy()
         new.remedies_done = self.remedies_done.copy()
+        new.ombudsman = None if self.ombudsman is None else self.ombudsman.copy()
         return new
 
     @property
@@ -209,14 +212,7 @@ class Replay:
         state = self.state
         if isinstance(event, Received):
             raise InvalidRecord("a complaint is received once, as its first event", path="kind")
-        if isinstance(event, ActionAdded):
-            self._require(state in _TRACKING_STATES, "add an outstanding action")
-            if event.action_id in self.actions:
-                raise InvalidRecord(
-                    f"an outstanding action {event.action_id!r} exists already", path="action_id"
-                )
-            self.actions[event.action_id] = TrackedActionState(event)
-        elif isinstance(event, (ActionUpdated, ActionCompleted)):
+        if isinstance(event, (ActionAdded, ActionUpdated, ActionCompleted)):
             self._track_action(event)
         elif isinstance(event, IssueRaised):
             self._require(state in OPEN_STATES, "raise a further issue")
@@ -243,10 +239,20 @@ class Replay:
         elif isinstance(event, RemedyCompleted):
             _remedy_tracking.check_done(self.responses, self.remedies_done, event)
             self.remedies_done[event.stage, event.index] = event
+        elif isinstance(event, _ombudsman.OMBUDSMAN_EVENTS):
+            self.ombudsman = _ombudsman.track(self.ombudsman, state, self.moves, event)
         else:
             raise InvalidRecord(f"unknown event {type(event).__name__}", path="kind")
 
-    def _track_action(self, event: ActionUpdated | ActionCompleted) -> None:
+    def _track_action(self, event: ActionAdded | ActionUpdated | ActionCompleted) -> None:
+        if isinstance(event, ActionAdded):
+            self._require(self.state in _TRACKING_STATES, "add an outstanding action")
+            if event.action_id in self.actions:
+                raise InvalidRecord(
+                    f"an outstanding action {event.action_id!r} exists already", path="action_id"
+                )
+            self.actions[event.action_id] = TrackedActionState(event)
+            return
         action = self.actions.get(event.action_id)
         if action is None:
             raise InvalidRecord(f"no outstanding action {event.action_id!r}", path="action_id")

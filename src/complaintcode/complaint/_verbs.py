@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from complaintcode.complaint.events import Event
     from complaintcode.editions import Edition
     from complaintcode.exclusions import ExclusionDecision
-    from complaintcode.letters import ExtensionNotice, Stage1Response, Stage2Response
+    from complaintcode.letters import ExtensionNotice, Outcome, Stage1Response, Stage2Response
 
 
 class Verbs:
@@ -161,6 +161,7 @@ class Verbs:
         *,
         handler: str | None = None,
         letter: Stage1Response | Stage2Response | None = None,
+        outcome: Outcome | str | None = None,
         record_breach: bool = False,
     ) -> Complaint:
         """Record the response at the current stage: stage 1's, or the final response.
@@ -174,19 +175,26 @@ class Verbs:
             on: The day the response was sent.
             handler: Who wrote it.
             letter: The response letter, checked before it is recorded.
+            outcome: The decision on the complaint as a whole (6.9(c),
+                6.19(c)): an :class:`~complaintcode.letters.Outcome` or its
+                text (``"upheld"``, ``"partly upheld"``, ``"not upheld"``), for
+                a response recorded without its letter, or to record it apart.
+                One that is not the decision the letter gives is recorded, and
+                :meth:`audit` warns of it.
             record_breach: Record the response as it happened even if it
                 breaches the Code (5.12); :meth:`audit` then reports the breach.
 
         Raises:
             IncompleteLetter: If the letter lacks what the Code requires, unless
                 ``record_breach``.
+            InvalidRecord: For an outcome that is none of the three.
             ProvisionViolation: For a final response written by a person who
                 handled stage 1 (6.13), unless ``record_breach``.
             ActionNotAllowed: If no stage is awaiting a response.
         """
         state = self._replay.state
         stage = Stage.TWO if state in ("escalation_requested", "stage_2") else Stage.ONE
-        event = Responded(on=on, stage=stage, handler=handler, letter=letter)
+        event = Responded(on=on, stage=stage, handler=handler, letter=letter, outcome=outcome)
         return _recording.record_letter(cast("Complaint", self), event, record_breach=record_breach)
 
     def request_escalation(self, on: dt.date, *, reason: str | None = None) -> Complaint:
@@ -503,3 +511,63 @@ class Verbs:
                 completed before the letter, or given by the letter itself).
         """
         return self._with(events.RemedyCompleted(on=on, stage=stage, index=index, note=note))
+
+    def record_determination(
+        self,
+        on: dt.date,
+        determination: events.Determination | str,
+        orders: tuple[events.OmbudsmanOrder, ...] | list[events.OmbudsmanOrder] = (),
+    ) -> Complaint:
+        """Record the Housing Ombudsman's determination of the complaint referred to it.
+
+        Allowed once the complaint is referred (:meth:`refer_to_ombudsman`);
+        the complaint stays in its final state. A later determination (after
+        a review) is recorded too and is the one in force; the orders of every
+        determination are tracked until done (:meth:`complete_order`).
+        :attr:`ombudsman` shows them; the Code has no provision on complying
+        with the Ombudsman's orders, so :meth:`audit` reports none, and the
+        reports list them (9.7).
+
+        Args:
+            on: The day of the determination.
+            determination: A :class:`~complaintcode.complaint.events.Determination`
+                or its text, such as ``"service_failure"``.
+            orders: The orders made, each with an identifier and a due date.
+
+        Raises:
+            InvalidRecord: Before the referral; for an unknown determination,
+                an order identifier used twice (here or by an earlier
+                determination), or an order due before the determination.
+
+        >>> import datetime as dt
+        >>> from complaintcode.complaint import Complaint
+        >>> from complaintcode.complaint.events import OmbudsmanOrder
+        >>> c = Complaint.receive("C-10", received=dt.date(2024, 5, 3))
+        >>> c = c.respond(dt.date(2024, 5, 10)).request_escalation(dt.date(2024, 5, 13))
+        >>> c = c.respond(dt.date(2024, 6, 7), handler="B. Osei")
+        >>> c = c.refer_to_ombudsman(dt.date(2024, 7, 1))
+        >>> c = c.record_determination(
+        ...     dt.date(2025, 2, 3),
+        ...     "maladministration",
+        ...     orders=[
+        ...         OmbudsmanOrder(order_id="O1", description="Pay £300", due=dt.date(2025, 3, 3))
+        ...     ],
+        ... )
+        >>> (
+        ...     c.status,
+        ...     c.ombudsman.determination,
+        ...     c.ombudsman.orders[0].is_overdue(dt.date(2025, 3, 4)),
+        ... )
+        ('referred_to_ombudsman', <Determination.MALADMINISTRATION: 'maladministration'>, True)
+        """
+        return self._with(
+            events.OmbudsmanDetermined(on=on, determination=determination, orders=orders)
+        )
+
+    def complete_order(self, on: dt.date, order_id: str, *, note: str | None = None) -> Complaint:
+        """Record that an order of the Ombudsman was done.
+
+        Raises:
+            InvalidRecord: For an order no determination made, or one done already.
+        """
+        return self._with(events.OrderCompleted(on=on, order_id=order_id, note=note))

@@ -1,8 +1,10 @@
 """What a complaint's record shows its readers: a stage's facts, and an action's progress.
 
 Values derived from the events by :class:`~complaintcode.complaint.Complaint`
-(:meth:`~complaintcode.complaint.Complaint.stage_record` and
-:attr:`~complaintcode.complaint.Complaint.actions`) and counted by reports.
+(:meth:`~complaintcode.complaint.Complaint.stage_record`,
+:attr:`~complaintcode.complaint.Complaint.actions`, its adjustments,
+restrictions and remedies, and :attr:`~complaintcode.complaint.Complaint.ombudsman`)
+and counted by reports.
 Re-exported by :mod:`complaintcode.complaint`, which documents them.
 """
 
@@ -13,6 +15,8 @@ from typing import Literal
 
 import attrs
 
+from complaintcode.complaint.events import Determination
+from complaintcode.letters import Outcome
 from complaintcode.remedies import Remedy
 from complaintcode.stages import Stage
 
@@ -63,6 +67,12 @@ class StageRecord:
             ``"withdrawn"``, ``"declined"``, ``"refused"`` (escalation),
             ``"escalated"`` (stage 2 asked for before the stage 1 response) or
             ``"closed"`` (closed without the response); ``None`` otherwise.
+        outcome: The decision on the complaint at this stage (6.9(c),
+            6.19(c)): the outcome recorded with the response, or else the one
+            its recorded letter's point decisions give (every point upheld:
+            upheld; none upheld in whole or part: not upheld; otherwise partly
+            upheld); ``None`` with no response, or a response that records
+            neither.
     """
 
     stage: Stage
@@ -76,6 +86,7 @@ class StageRecord:
     extension_within_limit: bool
     handler: str | None
     ended: str | None
+    outcome: Outcome | None = None
 
     @property
     def final_due(self) -> dt.date:
@@ -170,3 +181,69 @@ class TrackedRemedy:
         Due on its date, overdue from the next day (7.3).
         """
         return self.remedy.is_overdue(as_of)
+
+
+@attrs.frozen(kw_only=True)
+class TrackedOrder:
+    """An order of the Housing Ombudsman, followed to completion.
+
+    Attributes:
+        order_id: The identifier its determination gives it.
+        description: What the landlord was ordered to do.
+        due: The day it must be done by.
+        completed_on: The day it was done, or ``None`` while outstanding.
+        note: The note recorded with its completion, if any.
+        ordered_on: The day of the determination that made it.
+    """
+
+    order_id: str
+    description: str
+    due: dt.date
+    completed_on: dt.date | None
+    note: str | None = None
+    ordered_on: dt.date | None = None
+
+    def is_outstanding(self, as_of: dt.date) -> bool:
+        """Whether the order was still to be done at the end of ``as_of``."""
+        return self.completed_on is None or self.completed_on > as_of
+
+    def is_overdue(self, as_of: dt.date) -> bool:
+        """Whether the order was still to be done after its due date, on ``as_of``.
+
+        Due on its date, overdue from the next day.
+
+        >>> o = TrackedOrder(
+        ...     order_id="O1", description="Pay", due=dt.date(2025, 3, 3), completed_on=None
+        ... )
+        >>> o.is_overdue(dt.date(2025, 3, 3)), o.is_overdue(dt.date(2025, 3, 4))
+        (False, True)
+        """
+        return self.is_outstanding(as_of) and as_of > self.due
+
+
+@attrs.frozen(kw_only=True)
+class OmbudsmanRecord:
+    """What the Housing Ombudsman decided on a complaint referred to it, and its orders.
+
+    Attributes:
+        referred_on: The day the complaint went to the Ombudsman.
+        determined_on: The day of the determination in force (the latest).
+        determination: The determination in force.
+        orders: Every order of every determination recorded, in order.
+        determinations: Each determination recorded, as (date, determination)
+            pairs, the first first.
+    """
+
+    referred_on: dt.date
+    determined_on: dt.date
+    determination: Determination
+    orders: tuple[TrackedOrder, ...]
+    determinations: tuple[tuple[dt.date, Determination], ...] = ()
+
+    def outstanding(self, as_of: dt.date) -> tuple[TrackedOrder, ...]:
+        """The orders still to be done at the end of ``as_of``, overdue or not."""
+        return tuple(o for o in self.orders if o.is_outstanding(as_of))
+
+    def overdue(self, as_of: dt.date) -> tuple[TrackedOrder, ...]:
+        """The orders still to be done after their due date, on ``as_of``."""
+        return tuple(o for o in self.orders if o.is_overdue(as_of))

@@ -18,16 +18,18 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Any, ClassVar
 
 import attrs
 
 from complaintcode import _fields
 from complaintcode._codec import from_plain, to_plain
+from complaintcode.complaint import _categories
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.exclusions import ExclusionDecision
-from complaintcode.letters import LETTER_TYPES, Letter
+from complaintcode.letters import LETTER_TYPES, Letter, Outcome
 from complaintcode.stages import Stage
 
 __all__ = [
@@ -39,11 +41,15 @@ __all__ = [
     "AdjustmentReviewed",
     "Closed",
     "Declined",
+    "Determination",
     "EscalationRefused",
     "EscalationRequested",
     "Event",
     "Extended",
     "IssueRaised",
+    "OmbudsmanDetermined",
+    "OmbudsmanOrder",
+    "OrderCompleted",
     "Received",
     "ReferredToOmbudsman",
     "RemedyCompleted",
@@ -101,14 +107,22 @@ class Event:
     #: The lifecycle verb the event is, or ``None`` for an event that does not
     #: move the complaint between states.
     verb: ClassVar[str | None] = None
+    #: Fields added to the format after its first version, written only when
+    #: they differ from their default, so that a record that does not use them
+    #: is written as before.
+    added_fields: ClassVar[frozenset[str]] = frozenset()
 
     on: dt.date = attrs.field(validator=_fields.date)
 
     def to_dict(self) -> dict[str, Any]:
         """The event as JSON-ready data, with its ``kind`` first."""
         out: dict[str, Any] = {"kind": self.kind}
+        added = self.added_fields
         for field in attrs.fields(type(self)):
-            out[field.name] = to_plain(getattr(self, field.name))
+            value = getattr(self, field.name)
+            if field.name in added and value == field.default:
+                continue
+            out[field.name] = to_plain(value)
         return out
 
 
@@ -125,9 +139,17 @@ class Received(Event):
         became_aware: When the resident became aware of it, if later.
         received_at: The time of receipt, where it matters: an aware datetime.
         summary: The complaint in the resident's words or a summary of them.
+        categories: What the complaint is about, from the landlord's own list
+            (see :data:`~complaintcode.complaint.DEFAULT_CATEGORIES`): text,
+            trimmed, each once (compared without case), none blank; for the
+            reports' counts by category (9.7).
+        tenure: The tenure of the home, ``"low_cost_rental"`` or
+            ``"low_cost_home_ownership"``, for the Tenant Satisfaction Measures
+            by tenure; ``None`` where not recorded.
     """
 
     kind: ClassVar[str] = "received"
+    added_fields: ClassVar[frozenset[str]] = frozenset({"categories", "tenure"})
 
     reference: str = attrs.field(validator=_fields.text)
     channel: str | None = attrs.field(default=None, validator=_fields.optional_text)
@@ -137,6 +159,8 @@ class Received(Event):
     became_aware: dt.date | None = attrs.field(default=None, validator=_fields.optional_date)
     received_at: dt.datetime | None = attrs.field(default=None, validator=_aware)
     summary: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    categories: tuple[str, ...] = attrs.field(default=(), converter=_categories.categories)
+    tenure: str | None = attrs.field(default=None, converter=_categories.tenure)
 
     def __attrs_post_init__(self) -> None:
         """Refuse a receipt no complaint could have, whether made new or loaded."""
@@ -198,16 +222,37 @@ class Extended(Event):
     letter: Letter | None = attrs.field(default=None, validator=_letter)
 
 
+def _outcome(value: object) -> Outcome | None:
+    if value is None:
+        return None
+    try:
+        return Outcome.parse(value)
+    except InvalidRecord as err:
+        raise InvalidRecord(err.message, path="outcome") from None
+
+
 @attrs.frozen(kw_only=True)
 class Responded(Event):
-    """The response at a stage was sent: stage 1's, or the final response at stage 2."""
+    """The response at a stage was sent: stage 1's, or the final response at stage 2.
+
+    Attributes:
+        stage: The stage answered.
+        handler: Who wrote the response.
+        letter: The response letter, if it is kept with the record.
+        outcome: The decision on the complaint as a whole (6.9(c), 6.19(c)):
+            upheld, partly upheld or not upheld, as the landlord recorded it;
+            ``None`` where it was not recorded apart from the letter. Read
+            from an :class:`~complaintcode.letters.Outcome` or its value text.
+    """
 
     kind: ClassVar[str] = "responded"
     verb: ClassVar[str | None] = "respond"
+    added_fields: ClassVar[frozenset[str]] = frozenset({"outcome"})
 
     stage: Stage = attrs.field(converter=_stage)
     handler: str | None = attrs.field(default=None, validator=_fields.optional_text)
     letter: Letter | None = attrs.field(default=None, validator=_letter)
+    outcome: Outcome | None = attrs.field(default=None, converter=_outcome)
 
 
 @attrs.frozen(kw_only=True)
@@ -486,6 +531,160 @@ class RemedyCompleted(Event):
     note: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
 
+class Determination(enum.StrEnum):
+    """The Housing Ombudsman's finding on a complaint referred to it.
+
+    The findings the Housing Ombudsman lists for the complaints it determines
+    (its page "What findings can the Housing Ombudsman make?", and its guidance
+    on the decisions it publishes): no maladministration, service failure (a
+    minor failing, a form of maladministration), maladministration, severe
+    maladministration, partial maladministration (maladministration on some
+    elements of the complaint but not all), reasonable redress (the landlord
+    put things right before the Ombudsman's investigation), mediation (the
+    resident and the landlord reached an agreed outcome with the Ombudsman's
+    help), outside jurisdiction (the Ombudsman will not or cannot consider the
+    complaint) and withdrawn (by the resident, with the Ombudsman's agreement).
+
+    A member equals its value text, so ``Determination.MALADMINISTRATION ==
+    "maladministration"``.
+
+    >>> Determination.parse("Severe maladministration")
+    <Determination.SEVERE_MALADMINISTRATION: 'severe_maladministration'>
+    >>> Determination.SERVICE_FAILURE.finds_maladministration
+    True
+    """
+
+    NO_MALADMINISTRATION = "no_maladministration"
+    SERVICE_FAILURE = "service_failure"
+    MALADMINISTRATION = "maladministration"
+    SEVERE_MALADMINISTRATION = "severe_maladministration"
+    PARTIAL_MALADMINISTRATION = "partial_maladministration"
+    REASONABLE_REDRESS = "reasonable_redress"
+    MEDIATION = "mediation"
+    OUTSIDE_JURISDICTION = "outside_jurisdiction"
+    WITHDRAWN = "withdrawn"
+
+    @classmethod
+    def parse(cls, value: object) -> Determination:
+        """Read a determination from a member or its text, in any case, with spaces or ``_``.
+
+        Raises:
+            InvalidRecord: For anything else, listing the determinations known.
+        """
+        if isinstance(value, Determination):
+            return value
+        if isinstance(value, str):
+            key = "_".join(value.replace("-", " ").replace("_", " ").split()).lower()
+            for member in cls:
+                if key == member.value:
+                    return member
+        known = ", ".join(repr(m.value) for m in cls)
+        raise InvalidRecord(
+            f"unknown determination {value!r} (known: {known})", path="determination"
+        )
+
+    @property
+    def finds_maladministration(self) -> bool:
+        """Whether the Ombudsman found maladministration of any degree, service failure included.
+
+        Reasonable redress is not such a finding: the landlord had put things right.
+        """
+        return self in _MALADMINISTRATION
+
+
+_MALADMINISTRATION = frozenset(
+    {
+        Determination.SERVICE_FAILURE,
+        Determination.MALADMINISTRATION,
+        Determination.SEVERE_MALADMINISTRATION,
+        Determination.PARTIAL_MALADMINISTRATION,
+    }
+)
+
+
+def _determination(value: object) -> Determination:
+    return Determination.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class OmbudsmanOrder:
+    """An order the Ombudsman made with its determination, to be done by a date.
+
+    Attributes:
+        order_id: The landlord's identifier for the order (not blank), unique
+            within the complaint.
+        description: What the landlord was ordered to do.
+        due: The day it must be done by.
+
+    >>> OmbudsmanOrder(order_id="O1", description="Pay £300", due=dt.date(2025, 3, 3)).due
+    datetime.date(2025, 3, 3)
+    """
+
+    order_id: str = attrs.field(validator=_identifier)
+    description: str = attrs.field(validator=_fields.text)
+    due: dt.date = attrs.field(validator=_fields.date)
+
+
+@attrs.frozen(kw_only=True)
+class OmbudsmanDetermined(Event):
+    """The Housing Ombudsman determined the complaint referred to it, with any orders.
+
+    Recorded after the referral (:class:`ReferredToOmbudsman`), in the final
+    state ``referred_to_ombudsman``: the determination does not move the
+    complaint. A later determination (after a review, say) is recorded too;
+    the latest is the one in force, and the orders of all of them are tracked.
+
+    Attributes:
+        determination: The Ombudsman's finding (:class:`Determination`).
+        orders: The orders made, each with its due date on or after the
+            determination; identifiers are unique.
+
+    Raises:
+        InvalidRecord: For an identifier used twice, or an order due before
+            the determination.
+    """
+
+    kind: ClassVar[str] = "ombudsman_determined"
+
+    determination: Determination = attrs.field(converter=_determination)
+    orders: tuple[OmbudsmanOrder, ...] = attrs.field(
+        default=(),
+        converter=_fields.to_tuple,
+        validator=_fields.tuple_of(OmbudsmanOrder, "an OmbudsmanOrder"),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse orders no determination could make: one identifier twice, or due before it."""
+        seen: set[str] = set()
+        for index, order in enumerate(self.orders):
+            if order.order_id in seen:
+                raise InvalidRecord(
+                    f"the order {order.order_id!r} is given twice", path=f"orders[{index}].order_id"
+                )
+            seen.add(order.order_id)
+            if order.due < self.on:
+                raise InvalidRecord(
+                    f"the order {order.order_id!r} is due on {order.due.isoformat()}, before the "
+                    f"determination ({self.on.isoformat()})",
+                    path=f"orders[{index}].due",
+                )
+
+
+@attrs.frozen(kw_only=True)
+class OrderCompleted(Event):
+    """An order of the Ombudsman was done.
+
+    Attributes:
+        order_id: The order, as its determination names it.
+        note: What was done, such as a payment's reference.
+    """
+
+    kind: ClassVar[str] = "order_completed"
+
+    order_id: str = attrs.field(validator=_identifier)
+    note: str | None = attrs.field(default=None, validator=_fields.optional_text)
+
+
 _KINDS: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
@@ -510,6 +709,8 @@ _KINDS: dict[str, type[Event]] = {
         RestrictionReviewed,
         RestrictionLifted,
         RemedyCompleted,
+        OmbudsmanDetermined,
+        OrderCompleted,
     )
 }
 
