@@ -510,3 +510,110 @@ def care_histories(draw: st.DrawFn, *, received: dt.date | None = None) -> Compl
             restrictions.remove(key)
             c = c.lift_restriction(day, key, note=draw(st.none() | letter_texts))
     return c
+
+
+# --- outcomes, categories, tenure, the Ombudsman and service requests ------------------------
+# The outcome recorded with a response (6.9(c), 6.19(c)), a complaint's categories and tenure
+# (9.7; the Tenant Satisfaction Measures by tenure), the Ombudsman's determinations and orders
+# after a referral, and service requests with their dissatisfaction, answers and conversions
+# (1.3, 1.4, 1.5).
+
+from complaintcode.complaint import TENURES, ServiceRequest  # noqa: E402
+from complaintcode.complaint.events import Determination, OmbudsmanOrder  # noqa: E402
+
+#: A category as a landlord may type it: words, perhaps with spaces around them.
+category_texts = st.tuples(
+    st.sampled_from(("", " ", "  ")), letter_texts, st.sampled_from(("", " "))
+).map("".join)
+
+#: Up to four categories, repeats (in any case) included.
+category_lists = st.lists(st.one_of(category_texts, category_texts.map(str.upper)), max_size=4)
+
+#: A tenure, or none recorded.
+tenures = st.none() | st.sampled_from(TENURES)
+
+#: An outcome recorded with a response, as a member or its text, or none.
+recorded_outcomes = (
+    st.none() | st.sampled_from(Outcome) | st.sampled_from(Outcome).map(lambda o: o.value)
+)
+
+
+@st.composite
+def ombudsman_histories(draw: st.DrawFn) -> Complaint:
+    """A complaint answered at both stages, referred, then determined (perhaps twice) with orders
+    completed at random. Valid by construction: order identifiers are unique, each due on or after
+    its determination, and each completed once."""
+    received = draw(report_dates)
+    c = Complaint.receive(
+        "C-0001",
+        received=received,
+        categories=draw(category_lists),
+        tenure=draw(tenures),
+    )
+    day = received + dt.timedelta(days=draw(st.integers(min_value=0, max_value=15)))
+    c = c.respond(day, outcome=draw(recorded_outcomes))
+    day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=20)))
+    c = c.request_escalation(day)
+    day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=30)))
+    c = c.respond(day, handler="B. Osei", outcome=draw(recorded_outcomes))
+    day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=60)))
+    c = c.refer_to_ombudsman(day)
+    made: list[str] = []
+    done: set[str] = set()
+    for number in range(draw(st.integers(min_value=0, max_value=5))):
+        day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=40)))
+        open_orders = [o for o in made if o not in done]
+        if bool(open_orders) and draw(st.booleans()):
+            key = draw(st.sampled_from(open_orders))
+            done.add(key)
+            c = c.complete_order(day, key, note=draw(st.none() | letter_texts))
+            continue
+        orders = [
+            OmbudsmanOrder(
+                order_id=f"O{number}-{i}",
+                description=draw(letter_texts),
+                due=day + dt.timedelta(days=draw(day_offsets)),
+            )
+            for i in range(draw(st.integers(min_value=0, max_value=3)))
+        ]
+        made.extend(o.order_id for o in orders)
+        c = c.record_determination(day, draw(st.sampled_from(Determination)), orders=orders)
+    return c
+
+
+@st.composite
+def service_requests(draw: st.DrawFn, *, raised: dt.date | None = None) -> ServiceRequest:
+    """A service request with dissatisfaction expressed, answered and converted at random.
+
+    Valid by construction: an answer follows dissatisfaction not yet answered, each complaint
+    reference is used once, dates never run backwards.
+    """
+    day = raised if raised is not None else draw(received_dates)
+    r = ServiceRequest.record(
+        "SR-0001",
+        raised=day,
+        description=draw(letter_texts),
+        resident=draw(st.none() | letter_texts),
+        channel=draw(st.none() | st.sampled_from(("phone", "email", "repairs portal"))),
+        categories=draw(category_lists),
+        tenure=draw(tenures),
+    )
+    waiting = False
+    for number in range(draw(st.integers(min_value=0, max_value=6))):
+        day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=20)))
+        moves = ["express", "convert"] + ["answer"] * waiting
+        move = draw(st.sampled_from(moves))
+        if move == "express":
+            waiting = True
+            r = r.express_dissatisfaction(
+                day, draw(letter_texts), complaint_requested=draw(st.booleans())
+            )
+        elif move == "answer":
+            waiting = False
+            r = r.answer_dissatisfaction(
+                day, draw(record_texts.map(lambda t: t or "")), choice_offered=draw(st.booleans())
+            )
+        else:
+            waiting = False
+            r = r.convert(day, f"C-{number:04d}")
+    return r
