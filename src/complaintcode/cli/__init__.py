@@ -38,6 +38,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
+from complaintcode._version import version
 from complaintcode.cli import _audit, _commands, _conformance
 from complaintcode.cli._io import (
     EXIT_BAD_INPUT,
@@ -46,6 +47,8 @@ from complaintcode.cli._io import (
     EXIT_USAGE,
     Console,
     UsageError,
+    in_options,
+    one_standard_input,
     parse_date,
     positive_int,
 )
@@ -79,13 +82,16 @@ def _subparser(
     description: str,
     epilog: str,
 ) -> argparse.ArgumentParser:
-    return group.add_parser(
+    parser = group.add_parser(
         name,
         help=summary,
         description=textwrap.fill(description, width=_WIDTH),
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    # The innermost command's parser, whose options its errors are told in (see main).
+    parser.set_defaults(command_parser=parser)
+    return parser
 
 
 def _add_deadlines(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -121,6 +127,7 @@ def _add_deadlines(group: argparse._SubParsersAction[argparse.ArgumentParser]) -
         choices=(2022, 2024),
         help="the edition of the Code (default: the one in force on the day of receipt)",
     )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     p.set_defaults(handler=_commands.run_deadlines)
 
 
@@ -301,6 +308,12 @@ def build_parser() -> argparse.ArgumentParser:
         + _EXIT_CODES.format(findings=" (audit, self-assessment check)"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {version()}",
+        help="print the version of complaintcode and exit",
+    )
     group = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_demo(group)
     _add_deadlines(group)
@@ -331,11 +344,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog += f" {args.action}"
     console = Console(prog)
     try:
+        one_standard_input(args, getattr(args, "command_parser", parser))
         code: int = args.handler(args, console)
         sys.stdout.flush()
     except UsageError as err:
         console.clear_progress()
-        sys.stderr.write(f"{prog}: error: {err}\n")
+        message = in_options(str(err), getattr(args, "command_parser", parser))
+        sys.stderr.write(f"{prog}: error: {message}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader of the output went away (``| head``): stop quietly.
