@@ -181,7 +181,7 @@ def test_deadlines_edition_can_be_chosen() -> None:
         (
             ("deadlines", "2024-05-03", "--acknowledged", "2024-05-01"),
             (
-                "complaintcode deadlines: error: acknowledged: 2024-05-01 is before the day of receipt "
+                "complaintcode deadlines: error: --acknowledged: 2024-05-01 is before the day of receipt "
                 "(2024-05-03): dates must not run backwards"
             ),
         ),
@@ -513,7 +513,7 @@ def test_report_attaches_a_self_assessment(tmp_path: Path) -> None:
         (
             ("--homes", "100", "--year", "2024", "--as-of", "2024-03-31"),
             (
-                "complaintcode report: error: as_of: 2024-03-31 is before the reporting year "
+                "complaintcode report: error: --as-of: 2024-03-31 is before the reporting year "
                 "2024-25 starts (2024-04-01)"
             ),
         ),
@@ -692,5 +692,5 @@ def test_python_m_complaintcode_help() -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "usage: complaintcode [-h] COMMAND ..."
+    assert result.stdout.splitlines()[0] == "usage: complaintcode [-h] [--version] COMMAND ..."
     assert result.stderr == ""

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from complaintcode.deadlines import Deadline
+    from complaintcode.editions import Edition
     from complaintcode.findings import Finding
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -59,6 +60,49 @@ def _deadline_line(deadline: Deadline, done: dt.date | None) -> str:
     return line
 
 
+def _deadline_data(deadline: Deadline, done: dt.date | None) -> dict[str, object]:
+    return {
+        "provision": deadline.provision.number,
+        "edition": deadline.edition.year,
+        "action": deadline.action,
+        "stage": int(deadline.stage),
+        "due": deadline.due.isoformat(),
+        "working_days": deadline.working_days,
+        "counted_from": deadline.counted_from.isoformat(),
+        "counted_from_event": deadline.counted_from_event,
+        "projected": deadline.projected,
+        "note": deadline.note or None,
+        "done": None if done is None else done.isoformat(),
+        "in_time": None if done is None else deadline.is_met_by(done),
+    }
+
+
+def _deadlines_json(
+    args: argparse.Namespace,
+    edition: Edition,
+    ack: Deadline | None,
+    response: Deadline,
+    longest: Deadline,
+) -> str:
+    """The deadlines of ``deadlines --format json``, as documented in ``docs/cli.md``."""
+    stage = Stage(args.stage)
+    requested = args.escalation_requested
+    data = {
+        "received": args.received.isoformat(),
+        "edition": edition.year,
+        "stage": int(stage),
+        "escalation_requested": None if requested is None else requested.isoformat(),
+        "acknowledge": None if ack is None else _deadline_data(ack, args.acknowledged),
+        "respond": _deadline_data(response, None),
+        "extension_limit": {
+            "provision": edition.cite(f"extend_stage_{int(stage)}").number,
+            "working_days": edition.timescales(stage).extension_limit,
+            "respond_by": longest.due.isoformat(),
+        },
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
 def run_deadlines(args: argparse.Namespace, console: Console) -> int:
     """Print what is due at a stage, by when, under which provision."""
     stage = Stage(args.stage)
@@ -83,6 +127,9 @@ def run_deadlines(args: argparse.Namespace, console: Console) -> int:
         longest = extended_due(response, limit)
     except InvalidRecord as err:
         raise UsageError(str(err)) from None
+    if getattr(args, "format", "text") == "json":
+        console.write(_deadlines_json(args, edition, ack, response, longest))
+        return console.exit_code()
     lines = [f"Received on {_day(received)}: the {edition.year} edition applies."]
     if stage is Stage.TWO and requested is not None:
         lines.append(f"Escalation requested on {_day(requested)}.")

@@ -12,16 +12,20 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import re
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from complaintcode.calendar import england_and_wales
+from complaintcode.errors import ComplaintCodeError, InvalidRecord
 from complaintcode.records import BadRecord, read_complaints
+from complaintcode.store import SQLITE_HEADER, ComplaintStore, StoreError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from complaintcode.calendar import WorkingCalendar
     from complaintcode.complaint import Complaint
     from complaintcode.findings import Finding
 
@@ -59,6 +63,63 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 class UsageError(Exception):
     """A problem with the command line or its files: reported, with exit code 2."""
+
+
+def option_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Each argument's name in Python (``as_of``) and on the command line (``--as-of``, ``FILE``)."""
+    options: dict[str, str] = {}
+    for action in parser._actions:  # noqa: SLF001  # argparse lists a parser's arguments only here
+        if action.dest in ("help", "version", argparse.SUPPRESS):
+            continue
+        if action.option_strings:
+            options[action.dest] = action.option_strings[-1]
+        elif isinstance(action.metavar, str):
+            options[action.dest] = action.metavar
+    return options
+
+
+def one_standard_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Refuse a command line that reads standard input (``-``) for two inputs.
+
+    Raises:
+        UsageError: Naming the options that asked for it.
+    """
+    options = option_names(parser)
+    asked = [options.get(name, name) for name, value in vars(args).items() if value == "-"]
+    if len(asked) > 1:
+        raise UsageError(
+            f"only one input can be - (standard input), but {' and '.join(asked)} both are"
+        )
+
+
+def in_options(message: str, parser: argparse.ArgumentParser) -> str:
+    """A message in the words of a command's own options.
+
+    The library names its arguments as Python does (``as_of: ...``,
+    ``pass edition=2024``); on the command line they are options. A leading
+    ``name:`` that is one of the command's arguments becomes the option
+    (``--as-of:``, or ``RECEIVED:`` for a positional one), and ``name=value``
+    becomes ``--name value``.
+
+    >>> p = argparse.ArgumentParser()
+    >>> _ = p.add_argument("received", metavar="RECEIVED")
+    >>> _ = p.add_argument("--as-of")
+    >>> _ = p.add_argument("--edition")
+    >>> in_options("as_of: 2024-03-01 is before the year", p)
+    '--as-of: 2024-03-01 is before the year'
+    >>> in_options("x.md: cannot tell; pass edition=2024 or 2022", p)
+    'x.md: cannot tell; pass --edition 2024 or 2022'
+    >>> in_options("received: not a date", p)
+    'RECEIVED: not a date'
+    """
+    options = option_names(parser)
+    name, colon, rest = message.partition(": ")
+    if colon and name in options:
+        message = f"{options[name]}: {rest}"
+    for dest, option in options.items():
+        if option.startswith("--"):
+            message = re.sub(rf"\b{re.escape(dest)}=(?=\S)", f"{option} ", message)
+    return message
 
 
 def parse_date(text: str) -> dt.date:
@@ -190,8 +251,15 @@ def read_text(path: str) -> tuple[str, str]:
 
 
 def load_complaints(console: Console, path: str) -> list[Complaint]:
-    """Every complaint in a JSON Lines file; bad lines are reported and skipped."""
+    """Every complaint in a JSON Lines file or a store; what cannot be read is reported and skipped.
+
+    A file that begins with SQLite's header is opened read-only as a
+    :class:`~complaintcode.store.ComplaintStore`, whatever its name; anything
+    else, standard input included, is read as JSON Lines.
+    """
     calendar = england_and_wales()
+    if path != "-" and _is_database(path):
+        return _load_store(console, path, calendar)
     with open_input(path) as (name, stream):
         try:
             return list(
@@ -203,6 +271,46 @@ def load_complaints(console: Console, path: str) -> list[Complaint]:
             )
         finally:
             console.clear_progress()
+
+
+def _is_database(path: str) -> bool:
+    """Whether a file begins with SQLite's header (a file that cannot be read is not)."""
+    try:
+        with Path(path).open("rb") as stream:
+            return stream.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _load_store(console: Console, path: str, calendar: WorkingCalendar) -> list[Complaint]:
+    """Every complaint in a store; one whose stored events cannot be read is reported and skipped.
+
+    A complaint that cannot be read is reported as ``FILE: complaint 'C-3', events[1].on:
+    message``; its :class:`BadRecord` counts complaints in the store's order as lines.
+    """
+    complaints: list[Complaint] = []
+
+    def report(reference: str, err: ComplaintCodeError) -> None:
+        console.clear_progress()
+        number = len(complaints) + len(console.bad) + 1
+        if isinstance(err, InvalidRecord):
+            where, message = err.path or f"complaint {reference!r}", err.message
+        else:
+            where, message = f"complaint {reference!r}", str(err)
+        console.bad.append(BadRecord(line=number, path=where, message=message))
+        console.err.write(f"{path}: {where}: {message}\n")
+
+    try:
+        with ComplaintStore(path, read_only=True, calendar=calendar) as store:
+            for complaint in store.complaints(on_error=report):
+                complaints.append(complaint)
+                if len(complaints) % PROGRESS_EVERY == 0:
+                    console.show_progress(f"{path}: {len(complaints):,} complaints read")
+    except StoreError as err:
+        raise UsageError(str(err)) from None
+    finally:
+        console.clear_progress()
+    return complaints
 
 
 def findings_csv(findings: Iterable[Finding]) -> str:
