@@ -20,7 +20,13 @@ from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.letters import PointDecision, Stage1Response
 from complaintcode.remedies import Remedy
-from complaintcode.reporting import REPORT_SECTIONS, Counts, RemedyCounts, annual_report
+from complaintcode.reporting import (
+    REPORT_SECTIONS,
+    Counts,
+    RemedyCounts,
+    RemedyKindCount,
+    annual_report,
+)
 
 D = dt.date
 DEFINITION = ComplaintDefinition(
@@ -106,20 +112,22 @@ def test_a_complaint_with_no_remedies_counts_none() -> None:
 
 
 def test_the_rendered_section() -> None:
-    """8.1, 7.3: the report has a section for putting things right, after the audit findings."""
+    """8.1, 7.3, 7.1: the report has a section for putting things right, after the audit findings,
+    with the remedies by kind."""
     c = answered("C-1", D(2024, 5, 1), SORRY, pay("1250")).complete_remedy(D(2024, 6, 3), 1, 1)
     report = annual_report([c], homes=100, year=2024)
-    assert REPORT_SECTIONS[5:8] == (
+    assert REPORT_SECTIONS[9:12] == (
         "Audit findings by provision",
         "Putting things right",
-        "Service improvements",
+        "Ombudsman determinations and orders",
     )
     section = report.to_markdown().split("## Putting things right\n", 1)[1].split("\n## ")[0]
     assert section.strip().splitlines() == [
         (
             "Remedies offered in the responses made in the year, and remedies done in the year "
             "whatever year they were offered in (7.3); compensation is the amount of the financial "
-            "remedies among them."
+            "remedies among them. A remedy is overdue when it is still to be done after the date "
+            "its letter gave."
         ),
         "",
         "| Remedies | In the year |",
@@ -128,6 +136,12 @@ def test_the_rendered_section() -> None:
         "| Remedies done | 2 |",
         "| Compensation offered | £1,250.00 |",
         "| Compensation paid | £1,250.00 |",
+        "| Remedies overdue on 31 March 2025 | 0 |",
+        "",
+        "| Kind of remedy (7.1) | Offered | Done | Overdue |",
+        "| --- | --- | --- | --- |",
+        "| Apology | 1 | 1 | 0 |",
+        "| Financial remedy | 1 | 1 | 0 |",
     ]
     assert "<td>Compensation paid</td><td>£1,250.00</td>" in report.to_html()
     assert report.to_dict()["counts"]["remedies"] == {
@@ -136,6 +150,56 @@ def test_the_rendered_section() -> None:
         "compensation_offered": "1250.00",
         "compensation_paid": "1250.00",
     }
+
+
+def test_remedies_by_kind_with_those_overdue() -> None:
+    """7.1, 7.3: the remedies by the kind 7.1 names, in the order of RemedyKind; a remedy still
+    to be done after its date is overdue on the last day counted, whatever year it was offered."""
+    fixed = Remedy(kind="record_amended", what="We will correct your record.", by_when=JUNE_7)
+    first = answered("C-1", D(2024, 5, 1), pay("150"), fixed)
+    second = answered("C-2", D(2024, 5, 1), SORRY, pay("75")).complete_remedy(JUNE_7, 1, 1)
+    report = annual_report([first, second], homes=100, year=2024, as_of=JUNE_7)
+    assert report.counts.remedy_kinds == (
+        RemedyKindCount(kind="apology", offered=1, done=1),
+        RemedyKindCount(kind="record_amended", offered=1),
+        RemedyKindCount(kind="financial", offered=2, done=1),
+    )
+    assert report.counts.remedies_overdue == 0
+    later = annual_report([first, second], homes=100, year=2024, as_of=D(2024, 6, 8))
+    assert [(k.kind.value, k.overdue) for k in later.counts.remedy_kinds] == [
+        ("apology", 0),
+        ("record_amended", 1),
+        ("financial", 1),
+    ]
+    assert later.counts.remedies_overdue == 2
+    assert later.to_dict()["counts"]["remedy_kinds"][1] == {
+        "kind": "record_amended",
+        "offered": 1,
+        "done": 0,
+        "overdue": 1,
+    }
+    assert annual_report([first], homes=100, year=2025).counts.remedy_kinds == (
+        RemedyKindCount(kind="record_amended", overdue=1),
+        RemedyKindCount(kind="financial", overdue=1),
+    )
+
+
+def test_remedy_kind_counts_add_up_by_kind() -> None:
+    """7.1: counts by kind add per kind, and a kind with nothing counted is left out."""
+    a = Counts(remedy_kinds=[RemedyKindCount(kind="financial", offered=1)])
+    b = Counts(
+        remedy_kinds=[
+            RemedyKindCount(kind="apology", done=1),
+            RemedyKindCount(kind="financial", offered=2, overdue=1),
+            RemedyKindCount(kind="policy_change"),
+        ]
+    )
+    assert (a + b).remedy_kinds == (
+        RemedyKindCount(kind="apology", done=1),
+        RemedyKindCount(kind="financial", offered=3, overdue=1),
+    )
+    with pytest.raises(InvalidRecord, match=r"^kind: unknown kind of remedy 'cash'"):
+        RemedyKindCount(kind="cash")
 
 
 def test_a_2023_24_report_names_the_2022_editions_number() -> None:

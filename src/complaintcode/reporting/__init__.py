@@ -33,11 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from complaintcode.complaint import Complaint
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
-from complaintcode.reporting import _render, _tally
-from complaintcode.reporting._counts import Counts, FindingCount, StageCounts
+from complaintcode.reporting import _governance, _render, _tally
+from complaintcode.reporting._counts import Counts, FindingCount, StageCounts, TenureCounts
+from complaintcode.reporting._governance import GoverningBody
 from complaintcode.reporting._measures import (
     CH01,
     CH02,
@@ -48,29 +48,68 @@ from complaintcode.reporting._measures import (
     check_homes,
     one_place,
 )
-from complaintcode.reporting._remedy_counts import RemedyCounts
+from complaintcode.reporting._mrc import MRC_SECTIONS, MRCPack, mrc_pack
+from complaintcode.reporting._ombudsman import (
+    OmbudsmanCounts,
+    ReportedDetermination,
+    ReportedOrder,
+)
+from complaintcode.reporting._outcomes import CategoryCounts, OutcomeCounts, StageOutcomes
+from complaintcode.reporting._remedy_counts import RemedyCounts, RemedyKindCount
+from complaintcode.reporting._service_requests import ServiceRequestCounts, count_service_requests
+from complaintcode.reporting._submission import (
+    SUBMISSION_COLUMNS,
+    SUBMISSION_DEADLINE,
+    AnnualSubmission,
+    SubmissionAnswer,
+    SubmissionDeadline,
+)
+from complaintcode.reporting._tenure import TenureMeasures, homes_by_tenure, measures_by_tenure
+from complaintcode.reporting._year import Quarter, ReportingYear, reporting_year
 from complaintcode.selfassessment import SelfAssessment
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from decimal import Decimal
 
+    from complaintcode.complaint import Complaint, ServiceRequest
     from complaintcode.stages import Stage
 
 __all__ = [
     "CH01",
     "CH02",
+    "MRC_SECTIONS",
     "REPORT_SECTIONS",
+    "SUBMISSION_COLUMNS",
+    "SUBMISSION_DEADLINE",
     "AnnualReport",
+    "AnnualSubmission",
+    "CategoryCounts",
     "Counts",
     "FindingCount",
+    "GoverningBody",
+    "MRCPack",
+    "OmbudsmanCounts",
+    "OutcomeCounts",
+    "Quarter",
     "RemedyCounts",
+    "RemedyKindCount",
     "ReportOptions",
+    "ReportedDetermination",
+    "ReportedOrder",
     "ReportingYear",
+    "ServiceRequestCounts",
     "StageCounts",
+    "StageOutcomes",
     "StageTimeliness",
+    "SubmissionAnswer",
+    "SubmissionDeadline",
+    "TenureCounts",
+    "TenureMeasures",
     "annual_report",
     "ch01",
     "ch02",
+    "mrc_pack",
     "reporting_year",
 ]
 
@@ -105,6 +144,14 @@ def _ombudsman_reports(value: object) -> tuple[str, ...]:
     return _texts(value, "ombudsman_reports")
 
 
+def _analysis(value: object) -> str | None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidRecord(
+            f"expected a non-empty text or None, got {value!r}", path="qualitative_analysis"
+        )
+    return value
+
+
 def _day(_instance: object, _attribute: object, value: dt.date) -> None:
     if type(value) is not dt.date:
         raise InvalidRecord(f"expected a date, got {type(value).__name__}", path="as_of")
@@ -118,81 +165,6 @@ def _findings(value: object) -> tuple[Finding, ...]:
                 f"expected Finding, got {type(item).__name__}", path=f"findings[{i}]"
             )
     return items
-
-
-@attrs.frozen(kw_only=True)
-class ReportingYear:
-    """A landlord's reporting year: 1 April to 31 March, named by the year it starts in.
-
-    Attributes:
-        year: The calendar year of its first day; 2024 is 1 April 2024 to 31 March 2025.
-
-    Raises:
-        InvalidRecord: For a year that is not a whole number from 1 to 9998.
-
-    >>> y = ReportingYear(year=2024)
-    >>> y.start, y.end, str(y)
-    (datetime.date(2024, 4, 1), datetime.date(2025, 3, 31), '2024-25')
-    >>> (
-    ...     ReportingYear.containing(dt.date(2025, 3, 31)).year,
-    ...     ReportingYear.containing(dt.date(2025, 4, 1)).year,
-    ... )
-    (2024, 2025)
-    """
-
-    year: int = attrs.field()
-
-    @year.validator
-    def _check(self, _attribute: object, value: object) -> None:
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9998:
-            raise InvalidRecord(f"expected a year from 1 to 9998, got {value!r}", path="year")
-
-    @classmethod
-    def containing(cls, day: dt.date) -> ReportingYear:
-        """The reporting year a day falls in.
-
-        Raises:
-            InvalidRecord: If ``day`` is not a date.
-        """
-        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise InvalidRecord(f"expected a date, got {type(day).__name__}", path="day")
-        return cls(year=day.year if day.month >= 4 else day.year - 1)
-
-    @property
-    def start(self) -> dt.date:
-        """Its first day, 1 April."""
-        return dt.date(self.year, 4, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """Its last day, 31 March of the next calendar year."""
-        return dt.date(self.year + 1, 3, 31)
-
-    def __contains__(self, day: object) -> bool:
-        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            return False
-        return self.start <= day <= self.end
-
-    def __str__(self) -> str:
-        return f"{self.year}-{(self.year + 1) % 100:02d}"
-
-
-def reporting_year(year: int) -> ReportingYear:
-    """The reporting year that starts on 1 April of ``year``.
-
-    Args:
-        year: The calendar year the reporting year starts in.
-
-    Returns:
-        The :class:`ReportingYear`, 1 April ``year`` to 31 March ``year + 1``.
-
-    Raises:
-        InvalidRecord: For a year that is not a whole number from 1 to 9998.
-
-    >>> dt.date(2025, 3, 31) in reporting_year(2024), dt.date(2025, 4, 1) in reporting_year(2024)
-    (True, False)
-    """
-    return ReportingYear(year=year)
 
 
 def _instance_of(kind: type, *, optional: bool = False) -> Any:  # noqa: ANN401  # an attrs validator
@@ -224,9 +196,18 @@ class AnnualReport:
         ombudsman_findings: The Ombudsman's findings of non-compliance with the Code (8.1).
         ombudsman_reports: The Ombudsman's annual report on the landlord and its
             other reports or publications about the landlord (8.1).
+        qualitative_analysis: The analysis of the year's complaint handling in
+            words, beside the figures (8.1); ``None`` until written.
+        governing_body: When the report went to the governing body, its
+            response, and the Member Responsible for Complaints (8.2, 9.5).
+        homes_by_tenure: The homes of each tenure, as (tenure, homes) pairs,
+            for CH01 by tenure; empty if not given.
+        service_requests: The year's service requests counted (1.4, 1.5), or
+            ``None`` when none were passed.
 
     Raises:
-        InvalidRecord: For a wrong type, ``homes`` not above 0, or a blank text.
+        InvalidRecord: For a wrong type, ``homes`` not above 0, a blank text,
+            or homes by tenure that do not add up to ``homes``.
 
     >>> report = AnnualReport(
     ...     year=reporting_year(2024),
@@ -252,6 +233,26 @@ class AnnualReport:
     improvements: tuple[str, ...] = attrs.field(default=(), converter=_improvements)
     ombudsman_findings: tuple[str, ...] = attrs.field(default=(), converter=_ombudsman_findings)
     ombudsman_reports: tuple[str, ...] = attrs.field(default=(), converter=_ombudsman_reports)
+    qualitative_analysis: str | None = attrs.field(default=None, converter=_analysis)
+    governing_body: GoverningBody = attrs.field(
+        factory=GoverningBody, validator=_instance_of(GoverningBody)
+    )
+    homes_by_tenure: tuple[tuple[str, int], ...] = attrs.field(
+        default=(), converter=homes_by_tenure
+    )
+    service_requests: ServiceRequestCounts | None = attrs.field(
+        default=None, validator=_instance_of(ServiceRequestCounts, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        given = sum(n for _, n in self.homes_by_tenure)
+        if self.homes_by_tenure and given != self.homes:
+            shown = ", ".join(f"{t}: {n:,}" for t, n in self.homes_by_tenure)
+            raise InvalidRecord(
+                f"the homes of each tenure ({shown}) add up to {given:,}, not the {self.homes:,} "
+                "homes CH01 is counted for",
+                path="homes_by_tenure",
+            )
 
     @property
     def ch01(self) -> CH01:
@@ -262,6 +263,31 @@ class AnnualReport:
     def ch02(self) -> CH02:
         """TSM CH02 for the year, with and without extensions."""
         return ch02(self.counts)
+
+    @property
+    def tenure_measures(self) -> tuple[TenureMeasures, ...]:
+        """CH01 and CH02 for each tenure, then for all complaints together.
+
+        CH01 of a tenure needs its homes (``homes_by_tenure``); without them it
+        is ``None``. A complaint with no tenure recorded counts only together.
+        """
+        return measures_by_tenure(self.counts, self.homes, dict(self.homes_by_tenure), self.options)
+
+    def problems(self) -> tuple[Finding, ...]:
+        """What the report lacks before it can be published, each citing its provision.
+
+        - responses of the year with no recorded outcome, by stage (5.12, by the
+          edition in force on the year's first day);
+        - no qualitative analysis, no self-assessment attached, or one with
+          problems of its own (8.1); no service improvements named (8.1, a warning);
+        - not yet put to the governing body, or its response missing or undated (8.2);
+        - the Member Responsible for Complaints not named (9.5).
+
+        >>> report = annual_report([], homes=100, year=2024)
+        >>> [str(f) for f in report.problems()][:2]
+        ['8.1: the report has no qualitative analysis', '8.1: the report does not include the self-assessment']
+        """
+        return _governance.report_problems(self)
 
     def average_working_days(self, stage: Stage | int) -> Decimal | None:
         """Average working days from a stage's start to its response, for the year's responses.
@@ -305,6 +331,10 @@ def annual_report(
     improvements: Iterable[str] = (),
     ombudsman_findings: Iterable[str] = (),
     ombudsman_reports: Iterable[str] = (),
+    qualitative_analysis: str | None = None,
+    governing_body: GoverningBody | None = None,
+    homes_by_tenure: Mapping[str, int] | None = None,
+    service_requests: Iterable[ServiceRequest] | None = None,
 ) -> AnnualReport:
     """Count a year of complaints into the annual report (8.1), with CH01 and CH02.
 
@@ -327,6 +357,14 @@ def annual_report(
         improvements: The service improvements made from complaints (8.1, 9.1).
         ombudsman_findings: The Ombudsman's findings of non-compliance (8.1).
         ombudsman_reports: The Ombudsman's reports about the landlord (8.1).
+        qualitative_analysis: The analysis of the year in words (8.1).
+        governing_body: When the report went to the governing body, its
+            response and the Member Responsible for Complaints (8.2, 9.5).
+        homes_by_tenure: The homes of each tenure (``"low_cost_rental"``,
+            ``"low_cost_home_ownership"``), for CH01 by tenure; they must add
+            up to ``homes``.
+        service_requests: The service requests to count (1.4, 1.5); their
+            findings (1.5, 1.3) are kept with the audit findings.
 
     Returns:
         The :class:`AnnualReport`.
@@ -351,24 +389,15 @@ def annual_report(
             path="as_of",
         )
     homes = check_homes(homes)
-    tally, kept, seen = (
-        _tally.Tally(period.start, period.end, day),
-        list[Finding](),
-        set[str](),
-    )
-    for i, complaint in enumerate(_items(complaints, "complaints")):
-        if not isinstance(complaint, Complaint):
-            raise InvalidRecord(
-                f"expected a Complaint, got {type(complaint).__name__}", path=f"complaints[{i}]"
-            )
-        if complaint.reference in seen:
-            raise InvalidRecord(
-                f"the reference {complaint.reference!r} appears twice: each complaint is "
-                "counted once",
-                path=f"complaints[{i}]",
-            )
-        seen.add(complaint.reference)
+    tally, kept = _tally.Tally(period.start, period.end, day), list[Finding]()
+    for complaint in _tally.checked(complaints):
         kept.extend(tally.add(complaint))
+    requests = None
+    if service_requests is not None:
+        last = min(period.end, day)
+        requests, found = count_service_requests(service_requests, period.start, last, day)
+        kept.extend(found)
+        tally.findings.update((f.provision, f.severity) for f in found)
     kept.sort(key=lambda f: (f.due or f.on or period.start, f.reference or "", f.code, f.message))
     return AnnualReport(
         year=period,
@@ -381,4 +410,8 @@ def annual_report(
         improvements=improvements,
         ombudsman_findings=ombudsman_findings,
         ombudsman_reports=ombudsman_reports,
+        qualitative_analysis=qualitative_analysis,
+        governing_body=GoverningBody() if governing_body is None else governing_body,
+        homes_by_tenure=homes_by_tenure or (),
+        service_requests=requests,
     )

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from complaintcode.complaint import TENURES
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
-from complaintcode.reporting._remedy_counts import RemedyCounts
+from complaintcode.reporting._ombudsman import OmbudsmanCounts
+from complaintcode.reporting._outcomes import OutcomeCounts
+from complaintcode.reporting._remedy_counts import RemedyCounts, RemedyKindCount, remedy_kinds
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
@@ -252,6 +255,83 @@ def _finding_counts(value: Iterable[FindingCount]) -> tuple[FindingCount, ...]:
     return tuple(FindingCount(provision=p, breaches=b, warnings=w) for p, (b, w) in ordered)
 
 
+def check_tenure(value: object, path: str = "tenure") -> str:
+    """``value`` if it is one of ``TENURES``; else :class:`InvalidRecord`."""
+    if value not in TENURES:
+        known = ", ".join(repr(t) for t in TENURES)
+        raise InvalidRecord(f"unknown tenure {value!r} (known: {known})", path=path)
+    return str(value)
+
+
+def _tenure(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    check_tenure(value)
+
+
+def _stage_counts(value: object) -> StageCounts:
+    if not isinstance(value, StageCounts):
+        raise InvalidRecord(f"expected StageCounts, got {type(value).__name__}")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class TenureCounts:
+    """The stage counts of the complaints of one tenure.
+
+    Attributes:
+        tenure: ``"low_cost_rental"`` or ``"low_cost_home_ownership"``.
+        stage_1: The stage 1 counts of its complaints.
+        stage_2: The stage 2 counts of its complaints.
+
+    >>> TenureCounts(tenure="low_cost_rental").stage_1.received
+    0
+    """
+
+    tenure: str = attrs.field(validator=_tenure)
+    stage_1: StageCounts = attrs.field(factory=StageCounts, converter=_stage_counts)
+    stage_2: StageCounts = attrs.field(factory=StageCounts, converter=_stage_counts)
+
+    @property
+    def counts(self) -> Counts:
+        """The stage counts as :class:`Counts`, for ``ch01`` and ``ch02``."""
+        return Counts(stage_1=self.stage_1, stage_2=self.stage_2)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the tenure and each stage's counts."""
+        return {
+            "tenure": self.tenure,
+            "stage_1": self.stage_1.to_dict(),
+            "stage_2": self.stage_2.to_dict(),
+        }
+
+
+_NO_STAGE = StageCounts()
+
+
+def tenure_counts(value: object) -> tuple[TenureCounts, ...]:
+    """Counts by tenure, merged per tenure, in the order of ``TENURES``, without empty ones."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise InvalidRecord("expected a list of TenureCounts", path="tenures")
+    merged: dict[str, TenureCounts] = {}
+    for index, item in enumerate(value):
+        if not isinstance(item, TenureCounts):
+            raise InvalidRecord(
+                f"expected TenureCounts, got {type(item).__name__}", path=f"tenures[{index}]"
+            )
+        if item.stage_1 == _NO_STAGE and item.stage_2 == _NO_STAGE:
+            continue
+        known = merged.get(item.tenure)
+        merged[item.tenure] = (
+            item
+            if known is None
+            else TenureCounts(
+                tenure=item.tenure,
+                stage_1=known.stage_1 + item.stage_1,
+                stage_2=known.stage_2 + item.stage_2,
+            )
+        )
+    return tuple(merged[t] for t in TENURES if t in merged)
+
+
 @attrs.frozen(kw_only=True)
 class Counts:
     """Everything the report counts; counts of two sets of complaints add up with ``+``.
@@ -261,6 +341,12 @@ class Counts:
         stage_2: The stage 2 counts (escalations).
         findings: Audit findings by provision, in Code order.
         remedies: The remedies offered and done in the year, with the compensation (7.3).
+        remedy_kinds: The same by kind of remedy (7.1), with those overdue (7.3).
+        outcomes: The outcomes of the year's responses, and its complaints by
+            category (5.12, 9.7).
+        ombudsman: The Ombudsman's referrals, determinations and orders (9.7).
+        tenures: The stage counts of each tenure's complaints, for CH01 and CH02
+            by tenure.
 
     >>> a = Counts(stage_1=StageCounts(received=2, still_open=2))
     >>> (a + a).stage_1.received, (a + a).escalated
@@ -271,6 +357,10 @@ class Counts:
     stage_2: StageCounts = attrs.field(factory=StageCounts)
     findings: tuple[FindingCount, ...] = attrs.field(default=(), converter=_finding_counts)
     remedies: RemedyCounts = attrs.field(factory=RemedyCounts)
+    remedy_kinds: tuple[RemedyKindCount, ...] = attrs.field(default=(), converter=remedy_kinds)
+    outcomes: OutcomeCounts = attrs.field(factory=OutcomeCounts)
+    ombudsman: OmbudsmanCounts = attrs.field(factory=OmbudsmanCounts)
+    tenures: tuple[TenureCounts, ...] = attrs.field(default=(), converter=tenure_counts)
 
     def stage(self, stage: Stage | int) -> StageCounts:
         """The counts of one stage."""
@@ -286,6 +376,20 @@ class Counts:
         """Escalation requests of the year refused (5.11)."""
         return self.stage_2.not_accepted
 
+    @property
+    def remedies_overdue(self) -> int:
+        """Remedies still to be done after their date on the last day counted (7.3)."""
+        return sum(k.overdue for k in self.remedy_kinds)
+
+    def tenure(self, tenure: str) -> TenureCounts:
+        """The counts of one tenure's complaints; zero counts if it has none.
+
+        Raises:
+            InvalidRecord: For a tenure that is not one of ``TENURES``.
+        """
+        wanted = check_tenure(tenure)
+        return next((t for t in self.tenures if t.tenure == wanted), TenureCounts(tenure=wanted))
+
     def __add__(self, other: object) -> Counts:
         if not isinstance(other, Counts):
             return NotImplemented
@@ -294,6 +398,10 @@ class Counts:
             stage_2=self.stage_2 + other.stage_2,
             findings=(*self.findings, *other.findings),
             remedies=self.remedies + other.remedies,
+            remedy_kinds=(*self.remedy_kinds, *other.remedy_kinds),
+            outcomes=self.outcomes + other.outcomes,
+            ombudsman=self.ombudsman + other.ombudsman,
+            tenures=(*self.tenures, *other.tenures),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -311,4 +419,8 @@ class Counts:
                 for f in self.findings
             ],
             "remedies": self.remedies.to_dict(),
+            "remedy_kinds": [k.to_dict() for k in self.remedy_kinds],
+            "outcomes": self.outcomes.to_dict(),
+            "ombudsman": self.ombudsman.to_dict(),
+            "tenures": [t.to_dict() for t in self.tenures],
         }

@@ -7,6 +7,10 @@ made). A remedy the letter itself gives (an apology, say) is done on the day
 of the letter. **Compensation offered** and **compensation paid** are the
 amounts of the financial remedies among those offered and those done.
 :class:`RemedyCounts` adds up with ``+``, as the other counts do.
+
+:class:`RemedyKindCount` splits the same counts by the kind of remedy 7.1
+names, and adds the remedies **overdue** on the last day counted: still to be
+done after their ``by_when`` date, whatever year they were offered in (7.3).
 """
 
 from __future__ import annotations
@@ -99,15 +103,83 @@ class RemedyCounts:
         }
 
 
+def _kind(value: object) -> RemedyKind:
+    return RemedyKind.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class RemedyKindCount:
+    """The year's remedies of one kind (7.1): offered, done and overdue (7.3).
+
+    Attributes:
+        kind: The kind of remedy (a ``RemedyKind``, or its value).
+        offered: Remedies of the kind offered in the responses made in the year.
+        done: Remedies of the kind done in the year.
+        overdue: Remedies of the kind still to be done after their date, on the
+            last day counted.
+
+    >>> RemedyKindCount(kind="financial", offered=2, done=1).kind.label
+    'Financial remedy'
+    """
+
+    kind: RemedyKind = attrs.field(converter=_kind)
+    offered: int = attrs.field(default=0, validator=_whole)
+    done: int = attrs.field(default=0, validator=_whole)
+    overdue: int = attrs.field(default=0, validator=_whole)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the kind's value and the counts."""
+        return {
+            "kind": self.kind.value,
+            "offered": self.offered,
+            "done": self.done,
+            "overdue": self.overdue,
+        }
+
+
+def remedy_kinds(value: object) -> tuple[RemedyKindCount, ...]:
+    """Counts of remedies by kind, merged per kind and in the order of ``RemedyKind``."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise InvalidRecord("expected a list of RemedyKindCount", path="remedy_kinds")
+    merged: dict[RemedyKind, list[int]] = {}
+    for index, item in enumerate(value):
+        if not isinstance(item, RemedyKindCount):
+            raise InvalidRecord(
+                f"expected RemedyKindCount, got {type(item).__name__}",
+                path=f"remedy_kinds[{index}]",
+            )
+        totals = merged.setdefault(item.kind, [0, 0, 0])
+        totals[0] += item.offered
+        totals[1] += item.done
+        totals[2] += item.overdue
+    return tuple(
+        RemedyKindCount(kind=kind, offered=o, done=d, overdue=late)
+        for kind in RemedyKind
+        if kind in merged
+        for o, d, late in (merged[kind],)
+        if o or d or late
+    )
+
+
 class RemedyTally:
     """Running totals of the year's remedies, one complaint at a time."""
 
-    __slots__ = ("compensation_offered", "compensation_paid", "done", "first", "last", "offered")
+    __slots__ = (
+        "by_kind",
+        "compensation_offered",
+        "compensation_paid",
+        "done",
+        "first",
+        "last",
+        "offered",
+    )
 
     def __init__(self, first: dt.date, last: dt.date) -> None:
         self.first, self.last = first, last
         self.offered = self.done = 0
         self.compensation_offered = self.compensation_paid = _NONE
+        #: For each kind: offered, done and overdue.
+        self.by_kind: dict[RemedyKind, list[int]] = {}
 
     def add(self, complaint: Complaint) -> None:
         """Count the remedies of one complaint, as its record stands."""
@@ -115,13 +187,17 @@ class RemedyTally:
         for tracked in complaint.remedies:
             remedy = tracked.remedy
             amount = remedy.amount if remedy.kind is RemedyKind.FINANCIAL else None
+            kind = self.by_kind.setdefault(remedy.kind, [0, 0, 0])
             if first <= tracked.offered_on <= last:
                 self.offered += 1
+                kind[0] += 1
                 self.compensation_offered += amount or _NONE
             done = tracked.done_on
             if done is not None and first <= done <= last:
                 self.done += 1
+                kind[1] += 1
                 self.compensation_paid += amount or _NONE
+            kind[2] += tracked.is_overdue(last)
 
     def counts(self) -> RemedyCounts:
         """The totals as :class:`RemedyCounts`."""
@@ -130,4 +206,13 @@ class RemedyTally:
             done=self.done,
             compensation_offered=self.compensation_offered,
             compensation_paid=self.compensation_paid,
+        )
+
+    def kinds(self) -> tuple[RemedyKindCount, ...]:
+        """The totals by kind, in the order of ``RemedyKind``."""
+        return remedy_kinds(
+            [
+                RemedyKindCount(kind=kind, offered=o, done=d, overdue=late)
+                for kind, (o, d, late) in self.by_kind.items()
+            ]
         )

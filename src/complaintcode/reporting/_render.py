@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from complaintcode.editions import edition_for
 from complaintcode.reporting import _blocks
+from complaintcode.reporting import _sections as _more
 from complaintcode.reporting._blocks import NO_RESPONSES as _NO_RESPONSES
 from complaintcode.reporting._blocks import Block as _Block
 from complaintcode.reporting._blocks import BulletList as _List
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
     from complaintcode.reporting import AnnualReport
     from complaintcode.reporting._counts import StageCounts
+    from complaintcode.reporting._measures import CH01, CH02
+    from complaintcode.reporting._tenure import TenureMeasures
 
 __all__: list[str] = []
 
@@ -37,15 +40,22 @@ FORMAT = "complaintcode/annual-report@1"
 #: The section headings, in order; the self-assessment's only when one is attached.
 SECTIONS: tuple[str, ...] = (
     "Summary and Tenant Satisfaction Measures",
+    "Tenant Satisfaction Measures by tenure",
+    "Analysis",
     "Stage volumes",
+    "Complaints by category",
+    "Outcomes",
     "Timeliness",
     "Extensions",
     "Complaints not accepted and escalations refused",
     "Audit findings by provision",
     "Putting things right",
+    "Ombudsman determinations and orders",
+    "Service requests",
     "Service improvements",
     "Ombudsman findings of non-compliance",
     "Reports from the Ombudsman",
+    "The governing body",
     "Self-assessment",
 )
 
@@ -64,7 +74,7 @@ def _pair(label: str, s1: StageCounts, s2: StageCounts, field: str) -> tuple[str
 _STAGES = ("Stage 1", "Stage 2")
 
 
-def _summary(report: AnnualReport) -> _Section:
+def _summary(report: AnnualReport) -> list[_Block]:
     c1, c2, options = report.ch01, report.ch02, report.options
     s1, s2 = report.counts.stage_1, report.counts.stage_2
     withdrawn = "counted" if options.include_withdrawn else "not counted"
@@ -91,10 +101,10 @@ def _summary(report: AnnualReport) -> _Section:
         f"complaints not accepted and escalations refused are {refused}. CH02 counts the "
         f"{s1.responses} stage 1 and {s2.responses} stage 2 responses made in the year."
     )
-    return SECTIONS[0], [table, note]
+    return [table, note]
 
 
-def _volumes(report: AnnualReport) -> _Section:
+def _volumes(report: AnnualReport) -> list[_Block]:
     s1, s2 = report.counts.stage_1, report.counts.stage_2
     table = _Table(
         ("Complaints", *_STAGES),
@@ -112,10 +122,10 @@ def _volumes(report: AnnualReport) -> _Section:
         "Stage 1 complaints received in the year and stage 2 escalation requests made in it, "
         f"as they stood on {_day(report.as_of)}."
     )
-    return SECTIONS[1], [note, table]
+    return [note, table]
 
 
-def _timeliness(report: AnnualReport) -> _Section:
+def _timeliness(report: AnnualReport) -> list[_Block]:
     s1, s2 = report.counts.stage_1, report.counts.stage_2
     averages = (report.average_working_days(1), report.average_working_days(2))
     table = _Table(
@@ -151,10 +161,10 @@ def _timeliness(report: AnnualReport) -> _Section:
         "Acknowledgements and responses made during the year, whatever year the complaint "
         "was received in."
     )
-    return SECTIONS[2], [note, table]
+    return [note, table]
 
 
-def _extensions(report: AnnualReport) -> _Section:
+def _extensions(report: AnnualReport) -> list[_Block]:
     s1, s2 = report.counts.stage_1, report.counts.stage_2
     edition = edition_for(report.year.start)
     table = _Table(
@@ -173,10 +183,10 @@ def _extensions(report: AnnualReport) -> _Section:
         f"({edition.cite('extend_stage_1').number} at stage 1, "
         f"{edition.cite('extend_stage_2').number} at stage 2)."
     )
-    return SECTIONS[3], [note, table]
+    return [note, table]
 
 
-def _refusals(report: AnnualReport) -> _Section:
+def _refusals(report: AnnualReport) -> list[_Block]:
     s1, s2 = report.counts.stage_1, report.counts.stage_2
     edition = edition_for(report.year.start)
     rows = [
@@ -194,7 +204,7 @@ def _refusals(report: AnnualReport) -> _Section:
         "relied on; a decision on two grounds counts under each. A ground set by the "
         "landlord's complaints policy is also listed with the policy's reference."
     )
-    return SECTIONS[4], [note, table]
+    return [note, table]
 
 
 def _policy_rows(s1: StageCounts, s2: StageCounts, number: str) -> list[tuple[str, str, str, str]]:
@@ -211,30 +221,14 @@ def _policy_rows(s1: StageCounts, s2: StageCounts, number: str) -> list[tuple[st
     ]
 
 
-def _findings(report: AnnualReport) -> _Section:
-    blocks: list[_Block] = [
-        f"What the audit found in the records as at {_day(report.as_of)}, by the provision cited."
-    ]
-    counted = report.counts.findings
-    if not counted:
-        return SECTIONS[5], [*blocks, "No findings."]
-    rows = tuple(
-        (
-            f.provision.number,
-            str(f.provision.edition),
-            f.provision.summary,
-            str(f.breaches),
-            str(f.warnings),
-        )
-        for f in counted
-    )
-    header = ("Provision", "Edition", "Requirement (summary)", "Breaches", "Warnings")
-    return SECTIONS[5], [*blocks, _Table(header, rows)]
+def _findings(report: AnnualReport) -> list[_Block]:
+    return _more.findings(report.counts, _day(report.as_of))
 
 
-def _remedies(report: AnnualReport) -> _Section:
+def _remedies(report: AnnualReport) -> list[_Block]:
     counted = report.counts.remedies
-    number = edition_for(report.year.start).cite("remedy_by_when").number
+    edition = edition_for(report.year.start)
+    number = edition.cite("remedy_by_when").number
     table = _Table(
         ("Remedies", "In the year"),
         (
@@ -242,30 +236,53 @@ def _remedies(report: AnnualReport) -> _Section:
             ("Remedies done", str(counted.done)),
             ("Compensation offered", f"£{counted.compensation_offered:,}"),
             ("Compensation paid", f"£{counted.compensation_paid:,}"),
+            (
+                f"Remedies overdue on {_day(min(report.as_of, report.year.end))}",
+                str(report.counts.remedies_overdue),
+            ),
         ),
     )
     note = (
         f"Remedies offered in the responses made in the year, and remedies done in the year "
         f"whatever year they were offered in ({number}); compensation is the amount of the "
-        "financial remedies among them."
+        "financial remedies among them. A remedy is overdue when it is still to be done after "
+        "the date its letter gave."
     )
-    return SECTIONS[6], [note, table]
+    kinds = report.counts.remedy_kinds
+    if not kinds:
+        return [note, table]
+    by_kind = _Table(
+        (f"Kind of remedy ({edition.cite('remedy').number})", "Offered", "Done", "Overdue"),
+        tuple((k.kind.label, str(k.offered), str(k.done), str(k.overdue)) for k in kinds),
+    )
+    return [note, table, by_kind]
 
 
 def _sections(report: AnnualReport) -> list[_Section]:
     """The report's sections, each a heading and its blocks, in the order of SECTIONS."""
-    out = [
+    edition = edition_for(report.year.start)
+    counted = report.counts
+    as_of = _day(min(report.as_of, report.year.end))
+    texts = (report.improvements, report.ombudsman_findings, report.ombudsman_reports)
+    listed: list[list[_Block]] = [[_List(items) if items else "None recorded."] for items in texts]
+    blocks: list[list[_Block]] = [
         _summary(report),
+        _more.tenure(report),
+        _more.analysis(report),
         _volumes(report),
+        _more.categories(counted.outcomes, "year"),
+        _more.outcomes(counted.outcomes, "year", edition.cite("full_record").number),
         _timeliness(report),
         _extensions(report),
         _refusals(report),
         _findings(report),
         _remedies(report),
+        _more.ombudsman(counted.ombudsman, "year", as_of),
+        _more.service_requests(report.service_requests, "year"),
+        *listed,
+        _more.governing_body(report),
     ]
-    texts = (report.improvements, report.ombudsman_findings, report.ombudsman_reports)
-    for heading, items in zip(SECTIONS[-4:-1], texts, strict=True):
-        out.append((heading, [_List(items) if items else "None recorded."]))
+    out = list(zip(SECTIONS, blocks, strict=False))
     sa = report.self_assessment
     if sa is not None:
         note = "The self-assessment against the Code, which 8.1 requires the report to include."
@@ -312,22 +329,8 @@ def to_dict(report: AnnualReport) -> dict[str, Any]:
             "include_withdrawn": report.options.include_withdrawn,
             "include_not_accepted": report.options.include_not_accepted,
         },
-        "ch01": {
-            "stage_1": str(c1.stage_1),
-            "stage_2": str(c1.stage_2),
-            "stage_1_complaints": c1.stage_1_complaints,
-            "stage_2_complaints": c1.stage_2_complaints,
-        },
-        "ch02": {
-            name: {
-                "responses": t.responses,
-                "in_time": t.in_time,
-                "in_time_with_extension": t.in_time_with_extension,
-                "with_extensions": _decimal(t.with_extensions),
-                "without_extensions": _decimal(t.without_extensions),
-            }
-            for name, t in (("stage_1", c2.stage_1), ("stage_2", c2.stage_2))
-        },
+        "ch01": _ch01(c1),
+        "ch02": _ch02(c2),
         "average_working_days": {
             "stage_1": _decimal(report.average_working_days(1)),
             "stage_2": _decimal(report.average_working_days(2)),
@@ -340,6 +343,46 @@ def to_dict(report: AnnualReport) -> dict[str, Any]:
         "self_assessment": None
         if sa is None
         else {"edition": sa.edition, **_answers(sa.summary())},
+        "qualitative_analysis": report.qualitative_analysis,
+        "governing_body": report.governing_body.to_dict(),
+        "homes_by_tenure": dict(report.homes_by_tenure),
+        "tenure_measures": [_tenure_measure(m) for m in report.tenure_measures],
+        "service_requests": None
+        if report.service_requests is None
+        else report.service_requests.to_dict(),
+        "problems": [f.to_dict() for f in report.problems()],
+    }
+
+
+def _ch01(c1: CH01) -> dict[str, Any]:
+    return {
+        "stage_1": str(c1.stage_1),
+        "stage_2": str(c1.stage_2),
+        "stage_1_complaints": c1.stage_1_complaints,
+        "stage_2_complaints": c1.stage_2_complaints,
+    }
+
+
+def _ch02(c2: CH02) -> dict[str, Any]:
+    return {
+        name: {
+            "responses": t.responses,
+            "in_time": t.in_time,
+            "in_time_with_extension": t.in_time_with_extension,
+            "with_extensions": _decimal(t.with_extensions),
+            "without_extensions": _decimal(t.without_extensions),
+        }
+        for name, t in (("stage_1", c2.stage_1), ("stage_2", c2.stage_2))
+    }
+
+
+def _tenure_measure(m: TenureMeasures) -> dict[str, Any]:
+    c1, c2 = m.ch01, m.ch02
+    return {
+        "tenure": m.tenure,
+        "homes": m.homes,
+        "ch01": None if c1 is None else _ch01(c1),
+        "ch02": _ch02(c2),
     }
 
 

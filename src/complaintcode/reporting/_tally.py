@@ -19,11 +19,15 @@ The rules are those of ``docs/reporting.md``:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from complaintcode.complaint import Complaint
 from complaintcode.complaint.events import Declined, EscalationRefused
-from complaintcode.reporting._counts import Counts, FindingCount, StageCounts
+from complaintcode.errors import InvalidRecord
+from complaintcode.reporting._counts import Counts, FindingCount, StageCounts, TenureCounts
+from complaintcode.reporting._ombudsman import OmbudsmanTally
+from complaintcode.reporting._outcomes import OutcomeTally
 from complaintcode.reporting._remedy_counts import RemedyTally
 from complaintcode.stages import Stage
 
@@ -58,32 +62,52 @@ def cut(complaint: Complaint, as_of: dt.date) -> Complaint | None:
     return Complaint.from_events(kept, calendar=complaint.calendar)
 
 
-class Tally:
-    """Running totals of a year's counts: plain integers, one counter per stage."""
+def checked(complaints: object) -> list[Complaint]:
+    """The complaints as a list, each a ``Complaint`` with a reference of its own.
 
-    def __init__(self, start: dt.date, end: dt.date, as_of: dt.date) -> None:
-        self.window = _Window(start, end, min(end, as_of), as_of)
+    Raises:
+        InvalidRecord: For something that is not a list of complaints, or a
+            reference given twice.
+    """
+    if isinstance(complaints, (str, bytes)) or not isinstance(complaints, Iterable):
+        raise InvalidRecord(f"expected a list, got {type(complaints).__name__}", path="complaints")
+    seen: set[str] = set()
+    out: list[Complaint] = []
+    for i, complaint in enumerate(complaints):
+        if not isinstance(complaint, Complaint):
+            raise InvalidRecord(
+                f"expected a Complaint, got {type(complaint).__name__}", path=f"complaints[{i}]"
+            )
+        if complaint.reference in seen:
+            raise InvalidRecord(
+                f"the reference {complaint.reference!r} appears twice: each complaint is "
+                "counted once",
+                path=f"complaints[{i}]",
+            )
+        seen.add(complaint.reference)
+        out.append(complaint)
+    return out
+
+
+class _StageTally:
+    """The stage counters of one set of complaints: all of them, or those of one tenure."""
+
+    __slots__ = ("grounds", "policies", "stages")
+
+    def __init__(self) -> None:
         self.stages: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         self.grounds: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         self.policies: tuple[_Policies, _Policies] = (Counter(), Counter())
-        self.findings: Counter[tuple[Provision, str]] = Counter()
-        self.remedies = RemedyTally(start, self.window.last)
 
-    def add(self, complaint: Complaint) -> tuple[Finding, ...]:
-        """Count one complaint in; its findings that belong to the year are returned."""
-        record = cut(complaint, self.window.as_of)
-        if record is None:
-            return ()
-        for index, stage in enumerate((Stage.ONE, Stage.TWO)):
-            refusals = self.grounds[index], self.policies[index]
-            _stage(record, stage, self.window, self.stages[index], refusals)
-        self.remedies.add(record)
-        kept = tuple(f for f in record.audit(self.window.as_of) if _belongs(f, record, self.window))
-        self.findings.update((f.provision, f.severity) for f in kept)
-        return kept
+    def add(
+        self, complaint: Complaint, records: tuple[StageRecord | None, ...], window: _Window
+    ) -> None:
+        for index, record in enumerate(records):
+            if record is not None:
+                refusals = self.grounds[index], self.policies[index]
+                _stage(complaint, record, window, self.stages[index], refusals)
 
-    def counts(self) -> Counts:
-        """The totals as :class:`Counts`, checked to add up."""
+    def counts(self) -> tuple[StageCounts, StageCounts]:
         stage_1, stage_2 = (
             StageCounts(
                 **counter,
@@ -94,6 +118,49 @@ class Tally:
                 self.stages, self.grounds, self.policies, strict=True
             )
         )
+        return stage_1, stage_2
+
+
+class Tally:
+    """Running totals of a year's counts: plain integers, one counter per stage.
+
+    With ``audit=False`` the complaints are not audited and no findings are kept
+    (the earlier quarters of a pack for the Member Responsible for Complaints
+    show only their trends).
+    """
+
+    def __init__(self, start: dt.date, end: dt.date, as_of: dt.date, *, audit: bool = True) -> None:
+        self.window = _Window(start, end, min(end, as_of), as_of)
+        self.audit = audit
+        self.all = _StageTally()
+        self.tenures: dict[str, _StageTally] = {}
+        self.findings: Counter[tuple[Provision, str]] = Counter()
+        self.remedies = RemedyTally(start, self.window.last)
+        self.outcomes = OutcomeTally(start, end, self.window.last)
+        self.ombudsman = OmbudsmanTally(start, self.window.last)
+
+    def add(self, complaint: Complaint) -> tuple[Finding, ...]:
+        """Count one complaint in; its findings that belong to the year are returned."""
+        record = cut(complaint, self.window.as_of)
+        if record is None:
+            return ()
+        records = (record.stage_record(Stage.ONE), record.stage_record(Stage.TWO))
+        self.all.add(record, records, self.window)
+        tenure = record.tenure
+        if tenure is not None:
+            self.tenures.setdefault(tenure, _StageTally()).add(record, records, self.window)
+        self.outcomes.add(record, records)
+        self.remedies.add(record)
+        self.ombudsman.add(record)
+        if not self.audit:
+            return ()
+        kept = tuple(f for f in record.audit(self.window.as_of) if _belongs(f, record, self.window))
+        self.findings.update((f.provision, f.severity) for f in kept)
+        return kept
+
+    def counts(self) -> Counts:
+        """The totals as :class:`Counts`, checked to add up."""
+        stage_1, stage_2 = self.all.counts()
         findings = [
             FindingCount(
                 provision=p,
@@ -102,8 +169,20 @@ class Tally:
             )
             for p in dict.fromkeys(p for p, _ in self.findings)
         ]
+        tenures = [
+            TenureCounts(tenure=tenure, stage_1=one, stage_2=two)
+            for tenure, tally in self.tenures.items()
+            for one, two in (tally.counts(),)
+        ]
         return Counts(
-            stage_1=stage_1, stage_2=stage_2, findings=findings, remedies=self.remedies.counts()
+            stage_1=stage_1,
+            stage_2=stage_2,
+            findings=findings,
+            remedies=self.remedies.counts(),
+            remedy_kinds=self.remedies.kinds(),
+            outcomes=self.outcomes.counts(),
+            ombudsman=self.ombudsman.counts(),
+            tenures=tenures,
         )
 
 
@@ -125,14 +204,12 @@ def _belongs(finding: Finding, complaint: Complaint, window: _Window) -> bool:
 
 def _stage(
     complaint: Complaint,
-    stage: Stage,
+    record: StageRecord,
     window: _Window,
     counts: Counter[str],
     refusals: tuple[Counter[str], _Policies],
 ) -> None:
-    record = complaint.stage_record(stage)
-    if record is None:
-        return
+    stage = record.stage
     start, last = window.start, window.last
     if start <= record.started <= window.end:
         _volumes(complaint, record, stage, window.as_of, counts=counts, refusals=refusals)
