@@ -180,3 +180,12 @@ def test_any_categories_and_tenure_round_trip(categories: list[str], tenure: str
     assert event_from_dict(json.loads(json.dumps(event.to_dict()))) == event
     assert VALIDATOR.is_valid(c.to_dict())
     assert Complaint.from_json(c.to_json()) == c
+
+
+def test_the_notebook_view_lists_the_categories_and_the_tenure() -> None:
+    """9.7: the complaint's HTML shows its categories as a list of words, and its tenure."""
+    c = receive(categories=["repairs", "communication"], tenure="low_cost_rental")
+    assert (
+        "<td>reference: C-1; categories: repairs, communication; tenure: low_cost_rental</td>"
+        in c._repr_html_()
+    )

@@ -356,3 +356,17 @@ def test_any_determinations_and_orders_round_trip(complaint: Complaint) -> None:
         assert len(made) == len(set(made))
         assert all(o.due >= o.ordered_on for o in record.orders)  # type: ignore[operator]
         assert record.determination is record.determinations[-1][1]
+
+
+def test_the_notebook_view_shows_the_determination_and_its_orders() -> None:
+    """9.7: the complaint's HTML lists the determination with each order and its due date."""
+    shown = determined().complete_order(D(2025, 2, 14), "O2", note="Sent")._repr_html_()
+    assert (
+        "<tr><td>2025-02-03</td><td>ombudsman determined</td><td>determination: "
+        "maladministration; orders: O1 (Pay the resident £400, due 2025-03-03), O2 (Apologise "
+        "in writing, due 2025-02-17)</td></tr>"
+    ) in shown
+    assert (
+        "<tr><td>2025-02-14</td><td>order completed</td><td>order id: O2; note: Sent</td></tr>"
+        in shown
+    )

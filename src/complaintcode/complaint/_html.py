@@ -46,6 +46,12 @@ def _detail(event: Event) -> str:
             shown = "recorded"
         elif isinstance(value, bool):
             shown = "yes" if value else "no"
+        elif name == "orders":
+            shown = ", ".join(
+                f"{o['order_id']} ({o['description']}, due {o['due']})" for o in value
+            )
+        elif isinstance(value, list):
+            shown = ", ".join(str(v) for v in value)
         else:
             shown = str(value)
         parts.append(f"{name.replace('_', ' ')}: {shown}")
