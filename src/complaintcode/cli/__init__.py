@@ -6,6 +6,8 @@ Subcommands:
 - ``audit FILE``: every finding in a file of complaints (JSON Lines), and a summary;
 - ``report FILE --homes N --year YYYY``: the annual complaints performance report
   with CH01 and CH02;
+- ``mrc FILE --quarter QUARTER``: the quarterly pack for the Member Responsible
+  for Complaints (9.7);
 - ``self-assessment check FILE`` and ``self-assessment render FILE``;
 - ``demo``: the annual report on the example data shipped with the package;
 - ``conformance [PATH ...]``: the conformance kit's vectors, asked of this library or,
@@ -39,7 +41,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from complaintcode._version import version
-from complaintcode.cli import _audit, _commands, _conformance
+from complaintcode.cli import _audit, _commands, _conformance, _reports
 from complaintcode.cli._io import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
@@ -205,7 +207,76 @@ def _add_report(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default="markdown",
         help="default: markdown",
     )
+    _add_report_inputs(p)
     p.set_defaults(handler=_commands.run_report)
+
+
+def _add_report_inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--details",
+        metavar="FILE",
+        help="the analysis, improvements and governing body's part, as TOML or JSON",
+    )
+    p.add_argument(
+        "--service-requests",
+        metavar="FILE",
+        help="service requests to count, as JSON Lines",
+    )
+    p.add_argument(
+        "--tenure-homes",
+        type=_reports.tenure_homes,
+        action="append",
+        default=[],
+        metavar="TENURE=N",
+        help="the homes of a tenure, for CH01 by tenure (repeat for each tenure)",
+    )
+
+
+def _add_mrc(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = _subparser(
+        group,
+        "mrc",
+        "the quarterly complaints pack for the Member Responsible for Complaints",
+        "Count the complaints in FILE (JSON Lines, or - for standard input) into the quarterly "
+        "pack for the Member Responsible for Complaints and the governing body (9.7): volumes, "
+        "categories, outcomes, timeliness, the trends against the quarters before, remedies, "
+        "and the Ombudsman's determinations and orders. A quarter is one of the financial "
+        "year's: Q1 is April to June. The records are read as they stood at the end of "
+        "--as-of, by default the quarter's last day.",
+        _epilog(
+            "  complaintcode mrc complaints.jsonl --quarter 2024-25Q3\n"
+            "  complaintcode mrc complaints.jsonl --quarter '2024-25 Q4' --format html > pack.html"
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help="JSON Lines file of complaints, or -")
+    p.add_argument(
+        "--quarter", required=True, metavar="QUARTER", help="the quarter, such as 2024-25Q3"
+    )
+    p.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="DATE",
+        help="read the records as they stood on this day (default: the quarter's last day)",
+    )
+    p.add_argument(
+        "--previous",
+        type=int,
+        choices=range(9),
+        default=4,
+        metavar="N",
+        help="how many earlier quarters the trends show, 0 to 8 (default 4)",
+    )
+    p.add_argument("--member-responsible", metavar="NAME", help="the MRC's name (9.5)")
+    p.add_argument(
+        "--service-requests", metavar="FILE", help="service requests to count, as JSON Lines"
+    )
+    p.add_argument(
+        "--format",
+        choices=("markdown", "html", "json"),
+        default="markdown",
+        help="default: markdown",
+    )
+    p.set_defaults(handler=_reports.run_mrc)
 
 
 def _add_self_assessment(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -319,6 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_deadlines(group)
     _add_audit(group)
     _add_report(group)
+    _add_mrc(group)
     _add_self_assessment(group)
     _add_conformance(group)
     return parser

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from complaintcode.cli import _reports
 from complaintcode.cli._io import (
     Console,
     UsageError,
@@ -248,6 +249,7 @@ def run_report(args: argparse.Namespace, console: Console) -> int:
             year=args.year,
             as_of=args.as_of,
             self_assessment=assessment,
+            **_reports.report_inputs(args, console),
         )
     except InvalidRecord as err:
         raise UsageError(str(err)) from None
