@@ -21,7 +21,6 @@ from complaintcode.cli._io import (
     EXIT_OK,
     Console,
     UsageError,
-    plural,
 )
 from complaintcode.cli._kit import (
     KIT_FORMAT,
@@ -41,6 +40,11 @@ if TYPE_CHECKING:
 #: How many failed vectors the text summary shows in full, and how many differences each.
 SHOWN: Final = 20
 SHOWN_DIFFERENCES: Final = 3
+
+
+def _count(n: int, word: str) -> str:
+    """``1 vector``, ``2,519 vectors``."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def _library() -> str:
@@ -122,8 +126,8 @@ def _text(implementation: str, results: list[Result], files: int) -> str:
     failed = [r for r in results if not r.passed]
     lines = [
         (
-            f"Conformance kit {KIT_FORMAT}: {plural(len(results), 'vector')} from "
-            f"{plural(files, 'file')}, asked of {implementation}"
+            f"Conformance kit {KIT_FORMAT}: {_count(len(results), 'vector')} from "
+            f"{_count(files, 'file')}, asked of {implementation}"
         ),
         "",
         *_table("topic", tally(results, "topic")),
@@ -138,14 +142,14 @@ def _text(implementation: str, results: list[Result], files: int) -> str:
         lines += [f"  {d}" for d in result.differences[:SHOWN_DIFFERENCES]]
         more = len(result.differences) - SHOWN_DIFFERENCES
         if more > 0:
-            lines.append(f"  ... and {plural(more, 'more difference')}")
+            lines.append(f"  ... and {_count(more, 'more difference')}")
     if len(failed) > SHOWN:
         lines += ["", f"... and {len(failed) - SHOWN:,} more failed (--format json lists all)"]
     lines.append("")
     if failed:
-        lines.append(f"{len(failed):,} of {plural(len(results), 'vector')} failed.")
+        lines.append(f"{len(failed):,} of {_count(len(results), 'vector')} failed.")
     else:
-        lines.append(f"All {plural(len(results), 'vector')} passed.")
+        lines.append(f"All {_count(len(results), 'vector')} passed.")
     return "\n".join(lines)
 
 

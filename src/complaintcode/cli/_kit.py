@@ -231,8 +231,9 @@ class Difference:
         return f"{self.path or '(answer)'}: expected {_show(self.expected)}, got {_show(self.got)}"
 
     def to_dict(self) -> dict[str, Any]:
-        """The difference as JSON values."""
-        return {"path": self.path, "expected": self.expected, "got": self.got}
+        """The difference as JSON values; a side that has nothing at the path is left out."""
+        sides = (("expected", self.expected), ("got", self.got))
+        return {"path": self.path} | {name: v for name, v in sides if v is not _MISSING}
 
 
 _MISSING: Final = object()
