@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from complaintcode.cli._answers import TOPICS, finding_key
+from complaintcode.cli._answers import TOPICS
+from complaintcode.cli._record_answers import finding_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
