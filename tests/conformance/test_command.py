@@ -132,6 +132,7 @@ def test_paths_select_files() -> None:
 
 
 def test_a_file_that_is_not_a_vector_file_is_reported_and_skipped(tmp_path: Path) -> None:
+    """A file of another format in a folder is reported on standard error and skipped (exit code 3)."""
     (tmp_path / "other.json").write_text('{"format": "something else"}', encoding="utf-8")
     shutil.copy(KIT / "vectors" / "exclusions.hand.json", tmp_path)
     code, out, err = run("conformance", str(tmp_path))
@@ -143,6 +144,7 @@ def test_a_file_that_is_not_a_vector_file_is_reported_and_skipped(tmp_path: Path
 
 
 def test_a_vector_without_an_id_is_reported_and_skipped(tmp_path: Path) -> None:
+    """A vector missing a field is reported with its file and index, and the others still run."""
     path = tmp_path / "exclusions.json"
     shutil.copy(KIT / "vectors" / "exclusions.hand.json", path)
     edit(path, lambda data: data["vectors"][1].pop("id"))
@@ -153,6 +155,7 @@ def test_a_vector_without_an_id_is_reported_and_skipped(tmp_path: Path) -> None:
 
 
 def test_a_repeated_id_is_reported(tmp_path: Path) -> None:
+    """Ids are unique across the files run: a second vector with an id already read is reported."""
     for name in ("a.json", "b.json"):
         shutil.copy(KIT / "vectors" / "exclusions.hand.json", tmp_path / name)
     code, _, err = run("conformance", str(tmp_path))
@@ -164,6 +167,7 @@ def test_a_repeated_id_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    """A path that does not exist is a usage error (exit code 2), and nothing is printed."""
     code, out, err = run("conformance", str(tmp_path / "nowhere"))
     assert (code, out) == (EXIT_USAGE, "")
     assert (
@@ -183,6 +187,7 @@ def test_the_library_answers_refusals_with_the_provision() -> None:
 
 
 def test_an_unknown_question_is_refused_as_invalid() -> None:
+    """A question the topic does not have is refused as invalid, with no provision."""
     assert answer("calendar", {"question": "is_holiday", "day": "2024-05-06"}) == {
         "refused": {"reason": "invalid", "provision": None}
     }
@@ -218,6 +223,7 @@ HELLO = (
 
 
 def test_an_adapter_of_another_protocol_version_is_a_usage_error(tmp_path: Path) -> None:
+    """The hello must name this version of the protocol; another stops the run (exit code 2)."""
     command = adapter(tmp_path, "sys.stdin.readline()\nsay({'protocol': 'other@2'})\n")
     code, out, err = run(
         "conformance", str(KIT / "vectors" / "exclusions.hand.json"), "--adapter", command
@@ -243,6 +249,7 @@ def test_an_adapter_error_fails_the_vector(tmp_path: Path) -> None:
 
 
 def test_an_adapter_that_stops_fails_the_rest(tmp_path: Path) -> None:
+    """An adapter that exits mid-run is reported, and every vector not answered fails."""
     body = HELLO + "sys.stdin.readline()\nsys.exit(4)\n"
     path = str(KIT / "vectors" / "exclusions.hand.json")
     code, out, err = run(
@@ -256,6 +263,7 @@ def test_an_adapter_that_stops_fails_the_rest(tmp_path: Path) -> None:
 
 
 def test_an_adapter_answering_for_another_vector_is_stopped(tmp_path: Path) -> None:
+    """A reply must carry the id of the vector asked; another id ends the run."""
     body = HELLO + "for line in sys.stdin:\n    say({'id': 'other', 'output': {}})\n"
     path = str(KIT / "vectors" / "exclusions.hand.json")
     code, _, err = run("conformance", path, "--adapter", adapter(tmp_path, body))
@@ -267,6 +275,7 @@ def test_an_adapter_answering_for_another_vector_is_stopped(tmp_path: Path) -> N
 
 
 def test_a_command_that_cannot_start_is_a_usage_error(tmp_path: Path) -> None:
+    """An adapter command that cannot be started is a usage error naming it."""
     missing = tmp_path / "no-such-adapter"
     code, _, err = run("conformance", "--adapter", str(missing))
     assert code == EXIT_USAGE
@@ -277,6 +286,7 @@ def test_a_command_that_cannot_start_is_a_usage_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["", "'unclosed"])
 def test_an_unreadable_command_is_a_usage_error(command: str) -> None:
+    """An empty command, or one with an unclosed quote, is a usage error."""
     code, _, err = run("conformance", "--adapter", command)
     assert code == EXIT_USAGE
     assert err.startswith("complaintcode conformance: error: the adapter: ")

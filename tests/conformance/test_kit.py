@@ -63,6 +63,7 @@ def test_an_installed_package_finds_its_own_copy_first(tmp_path: Path) -> None:
 
 
 def test_a_package_without_a_kit_says_where_it_looked(tmp_path: Path) -> None:
+    """Without a kit in the package or beside it, the error names both places looked in."""
     package = tmp_path / "site-packages" / "complaintcode"
     package.mkdir(parents=True)
     with pytest.raises(_kit.KitError) as caught:
@@ -108,6 +109,7 @@ def test_every_file_meets_the_schema() -> None:
 
 
 def test_the_schema_refuses_a_vector_without_its_expected_output() -> None:
+    """The schema is not empty: a vector with no expected output fails it."""
     data = copy.deepcopy(files()[KIT / "vectors" / "calendar.hand.json"])
     del data["vectors"][0]["expected"]
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(data)
@@ -138,12 +140,14 @@ def test_size_and_sources() -> None:
 
 
 def test_ids_are_unique_and_begin_with_the_topic() -> None:
+    """Every id is unique in the kit and begins with its file's topic."""
     ids = [v["id"] for _, v in vectors()]
     assert len(ids) == len(set(ids))
     assert all(i.startswith(f"{topic}/") for (topic, _), i in zip(vectors(), ids, strict=True))
 
 
 def test_every_topic_has_vectors() -> None:
+    """Every topic listed in kit.json has vectors, at least 20 each."""
     topics = collections.Counter(topic for topic, _ in vectors())
     assert sorted(topics) == sorted(META["topics"])
     assert min(topics.values()) >= 20
@@ -185,6 +189,7 @@ def test_the_generator_rebuilds_the_kit_byte_for_byte() -> None:
 
 
 def test_the_generator_never_writes_a_hand_file() -> None:
+    """The files written by hand are never among those the generator writes."""
     assert not set(generator().build()) & set(META["files"]["hand"])
 
 

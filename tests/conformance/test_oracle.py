@@ -193,6 +193,7 @@ def test_the_typed_list_has_every_one_off_day() -> None:
 
 
 def test_the_typed_list_has_no_weekend_day() -> None:
+    """Bank holidays are taken on weekdays: the typed list has no Saturday or Sunday."""
     assert not any(np.is_busday(HOLIDAYS, weekmask="0000011"))
 
 
