@@ -16,6 +16,7 @@ import attrs
 from complaintcode.complaint import TENURES
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
+from complaintcode.reporting._months import MonthCounts, month_counts
 from complaintcode.reporting._ombudsman import OmbudsmanCounts
 from complaintcode.reporting._outcomes import OutcomeCounts
 from complaintcode.reporting._remedy_counts import RemedyCounts, RemedyKindCount, remedy_kinds
@@ -347,6 +348,8 @@ class Counts:
         ombudsman: The Ombudsman's referrals, determinations and orders (9.7).
         tenures: The stage counts of each tenure's complaints, for CH01 and CH02
             by tenure.
+        months: Each stage month by month: received, responses and in time, for
+            the report's charts; the months add up to the stage counts.
 
     >>> a = Counts(stage_1=StageCounts(received=2, still_open=2))
     >>> (a + a).stage_1.received, (a + a).escalated
@@ -361,6 +364,7 @@ class Counts:
     outcomes: OutcomeCounts = attrs.field(factory=OutcomeCounts)
     ombudsman: OmbudsmanCounts = attrs.field(factory=OmbudsmanCounts)
     tenures: tuple[TenureCounts, ...] = attrs.field(default=(), converter=tenure_counts)
+    months: tuple[MonthCounts, ...] = attrs.field(default=(), converter=month_counts)
 
     def stage(self, stage: Stage | int) -> StageCounts:
         """The counts of one stage."""
@@ -402,6 +406,7 @@ class Counts:
             outcomes=self.outcomes + other.outcomes,
             ombudsman=self.ombudsman + other.ombudsman,
             tenures=(*self.tenures, *other.tenures),
+            months=(*self.months, *other.months),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -423,4 +428,5 @@ class Counts:
             "outcomes": self.outcomes.to_dict(),
             "ombudsman": self.ombudsman.to_dict(),
             "tenures": [t.to_dict() for t in self.tenures],
+            "months": [m.to_dict() for m in self.months],
         }

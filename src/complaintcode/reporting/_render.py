@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from complaintcode.editions import edition_for
-from complaintcode.reporting import _blocks
+from complaintcode.reporting import _blocks, _charts
 from complaintcode.reporting import _sections as _more
 from complaintcode.reporting._blocks import NO_RESPONSES as _NO_RESPONSES
 from complaintcode.reporting._blocks import Block as _Block
@@ -305,8 +305,11 @@ def to_markdown(report: AnnualReport) -> str:
 
 
 def to_html(report: AnnualReport) -> str:
-    """The HTML layout described in the docs (a fragment, every value escaped)."""
-    return _blocks.to_html(*_title(report), _sections(report))
+    """The HTML layout described in the docs: a complete document with its charts, values escaped."""
+    title, line = _title(report)
+    return _charts.document(
+        title, _blocks.to_html(title, line, _charts.with_charts(report, _sections(report)))
+    )
 
 
 def _decimal(value: Decimal | None) -> str | None:

@@ -26,6 +26,7 @@ from complaintcode.complaint import Complaint
 from complaintcode.complaint.events import Declined, EscalationRefused
 from complaintcode.errors import InvalidRecord
 from complaintcode.reporting._counts import Counts, FindingCount, StageCounts, TenureCounts
+from complaintcode.reporting._months import MonthTally
 from complaintcode.reporting._ombudsman import OmbudsmanTally
 from complaintcode.reporting._outcomes import OutcomeTally
 from complaintcode.reporting._remedy_counts import RemedyTally
@@ -138,6 +139,7 @@ class Tally:
         self.remedies = RemedyTally(start, self.window.last)
         self.outcomes = OutcomeTally(start, end, self.window.last)
         self.ombudsman = OmbudsmanTally(start, self.window.last)
+        self.months = MonthTally(start, end, self.window.last)
 
     def add(self, complaint: Complaint) -> tuple[Finding, ...]:
         """Count one complaint in; its findings that belong to the year are returned."""
@@ -145,6 +147,7 @@ class Tally:
         if record is None:
             return ()
         records = (record.stage_record(Stage.ONE), record.stage_record(Stage.TWO))
+        self.months.add(records)
         self.all.add(record, records, self.window)
         tenure = record.tenure
         if tenure is not None:
@@ -182,6 +185,7 @@ class Tally:
             remedy_kinds=self.remedies.kinds(),
             outcomes=self.outcomes.counts(),
             ombudsman=self.ombudsman.counts(),
+            months=self.months.result(),
             tenures=tenures,
         )
 
