@@ -1,10 +1,13 @@
 """Build the bundled example data: a year of complaints at a fictional landlord.
 
-Riverside Homes is a fictional landlord with 4,800 homes. This script makes a
-year of synthetic complaint histories, received from 1 April 2024 to 31 March
-2025, and writes them to ``src/complaintcode/data/example_complaints.jsonl``:
-one complaint per line, each exactly as :meth:`Complaint.to_json` writes it.
-The records stop on 30 April 2025, the day the data was "extracted", so the
+Riverside Homes is a fictional landlord with 4,800 homes (4,200 for low-cost
+rental, 600 for low-cost home ownership). This script makes a year of
+synthetic complaint histories, received from 1 April 2024 to 31 March 2025,
+and writes them to ``src/complaintcode/data/example_complaints.jsonl``: one
+complaint per line, each exactly as :meth:`Complaint.to_json` writes it. It
+writes the year's service requests to
+``src/complaintcode/data/example_service_requests.jsonl`` the same way. The
+records stop on 30 April 2025, the day the data was "extracted", so the
 complaints received last are still open.
 
 Every history is built through the public verbs of
@@ -21,13 +24,26 @@ library allows. The mix is meant to look like a real year:
   proceedings, previously considered) with a person's decision and reasons;
 - escalations refused (5.11), withdrawals, outstanding actions completed on
   time, late or not at all (6.6), further issues raised during stage 1 (6.8);
-- receipts either side of the Christmas 2024 and Easter 2025 bank holidays.
+- receipts either side of the Christmas 2024 and Easter 2025 bank holidays;
+- categories from the landlord's list and the tenure of each home (9.7);
+- responses with letters deciding each point, or with the outcome recorded
+  alone, and a few with neither (5.12); remedies offered with the letters and
+  done on time, late or not yet (7.1, 7.3);
+- the Ombudsman's determinations of complaints referred to it, with orders
+  done and outstanding (9.7);
+- service requests, some met with dissatisfaction that was logged as a
+  complaint, answered as not one, or left waiting (1.4, 1.5, 1.3).
+
+The histories are played with one seeded generator and the additions above
+(categories, tenure, letters, remedies, determinations, service requests)
+drawn from a second, so that the dates of every history stay the same when
+the additions change.
 
 The generator is seeded (``random.Random(SEED)``) and reads no clock, so every
 run writes the same bytes. Run it from the repository root::
 
-    python examples/make_example_data.py          # write the file
-    python examples/make_example_data.py --check  # exit 1 if the file differs
+    python examples/make_example_data.py          # write the files
+    python examples/make_example_data.py --check  # exit 1 if a file differs
 """
 
 from __future__ import annotations
@@ -38,8 +54,11 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+
 from complaintcode.calendar import WorkingCalendar, england_and_wales
-from complaintcode.complaint import Complaint
+from complaintcode.complaint import Complaint, ServiceRequest
+from complaintcode.complaint.events import OmbudsmanOrder
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.exclusions import (
     ExclusionFacts,
@@ -48,6 +67,8 @@ from complaintcode.exclusions import (
     assess,
     decide,
 )
+from complaintcode.letters import PointDecision, Stage1Response, Stage2Response
+from complaintcode.remedies import Remedy
 from complaintcode.stages import Stage
 
 #: The seed of the random generator; change it and the whole year changes.
@@ -56,6 +77,8 @@ SEED = 2024
 COMPLAINTS = 300
 #: The landlord's homes, for CH01 (complaints per 1,000 homes).
 HOMES = 4_800
+#: The homes of each tenure, for CH01 by tenure; they add up to HOMES.
+HOMES_BY_TENURE = {"low_cost_rental": 4_200, "low_cost_home_ownership": 600}
 #: The reporting year: received from 1 April 2024 to 31 March 2025.
 YEAR_START = dt.date(2024, 4, 1)
 YEAR_END = dt.date(2025, 3, 31)
@@ -69,6 +92,9 @@ OUTPUT = (
     / "data"
     / "example_complaints.jsonl"
 )
+SERVICE_REQUESTS_OUTPUT = OUTPUT.with_name("example_service_requests.jsonl")
+#: How many service requests the year holds besides those that became complaints.
+SERVICE_REQUESTS = 150
 
 #: Receipts placed on purpose around bank holidays: the early May and Christmas
 #: 2024 holidays, and the last days of the year, whose answers fall at Easter 2025.
@@ -195,6 +221,48 @@ TOPICS: tuple[tuple[str, ComplaintDefinition], ...] = (
     ),
 )
 
+#: The categories of each kind of complaint in TOPICS, from the landlord's list.
+TOPIC_CATEGORIES: tuple[tuple[str, ...], ...] = (
+    ("damp and mould", "repairs"),
+    ("repairs",),
+    ("repairs", "communication"),
+    ("anti-social behaviour",),
+    ("rent and service charges",),
+    ("staff conduct",),
+    ("estate and communal areas", "repairs"),
+    ("rent and service charges",),
+    ("damp and mould",),
+    ("estate and communal areas",),
+)
+TENURES = ("low_cost_rental", "low_cost_home_ownership", None)
+TENURE_WEIGHTS = (85, 13, 2)
+
+#: How a response records its outcome, and how often, out of 100.
+RESPONSE_KINDS = ("letter", "outcome only", "nothing")
+RESPONSE_WEIGHTS = (60, 35, 5)
+DECISIONS = ("upheld", "partly upheld", "not upheld")
+ESCALATION = "Reply to this letter, or call us, to ask for your complaint to go to stage 2."
+OMBUDSMAN = (
+    "If you remain unhappy, you can refer your complaint to the Housing Ombudsman Service: "
+    "www.housing-ombudsman.org.uk, 0300 111 3000."
+)
+#: The Ombudsman's determinations of the complaints referred, and how often.
+DETERMINATIONS = (
+    "no_maladministration",
+    "service_failure",
+    "maladministration",
+    "severe_maladministration",
+    "reasonable_redress",
+)
+DETERMINATION_WEIGHTS = (30, 25, 30, 5, 10)
+REQUEST_TEXTS = (
+    "The kitchen tap is dripping.",
+    "A light in the stairwell is out.",
+    "The bathroom extractor fan does not work.",
+    "The back door lock is stiff.",
+    "Bins were not collected from the block.",
+)
+
 WITHDRAWAL_REASONS = (
     "the repair was done before the investigation finished",
     "the resident said the matter was settled with the neighbour",
@@ -221,10 +289,17 @@ class _Story:
     :meth:`later` and applied when the history reaches their day.
     """
 
-    def __init__(self, complaint: Complaint, rng: random.Random, cal: WorkingCalendar) -> None:
+    def __init__(
+        self,
+        complaint: Complaint,
+        rng: random.Random,
+        cal: WorkingCalendar,
+        extra: random.Random,
+    ) -> None:
         self.complaint = complaint
         self.rng = rng
         self.cal = cal
+        self.extra = extra
         self._pending: list[tuple[dt.date, int, _Step]] = []
 
     def wd(self, start: dt.date, n: int) -> dt.date:
@@ -301,8 +376,84 @@ class _Story:
                 answer = self.wd(deadline, days + rng.randint(1, 4))
             else:
                 answer = self.wd(deadline, rng.randint(days // 2, days))
-        self.at(answer, lambda c: c.respond(answer, handler=handler))
+        self.respond(stage, answer, handler, definition)
         return answer
+
+    def respond(
+        self, stage: Stage, on: dt.date, handler: str, definition: ComplaintDefinition
+    ) -> None:
+        """Respond with a letter, with the outcome alone, or with neither (5.12)."""
+        extra = self.extra
+        kind = extra.choices(RESPONSE_KINDS, RESPONSE_WEIGHTS)[0]
+        if kind == "nothing":
+            self.at(on, lambda c: c.respond(on, handler=handler))
+            return
+        folded = [i.description for i in self.complaint.issues if i.folded]
+        if folded and stage is Stage.ONE:
+            definition = attrs.evolve(definition, points=(*definition.points, *folded))
+        points = definition.points
+        decisions = tuple(
+            PointDecision(
+                point=point,
+                decision=extra.choices(DECISIONS, (35, 15, 50))[0],
+                reasons="We looked at the repair records and spoke to the staff involved.",
+            )
+            for point in points
+        )
+        if kind == "outcome only":
+            outcome = Stage1Response(
+                definition=definition, decisions=decisions, escalation=ESCALATION
+            ).outcome
+            self.at(on, lambda c: c.respond(on, handler=handler, outcome=outcome))
+            return
+        remedies = self.remedies(on) if any(d.upholds for d in decisions) else ()
+        letter_type = Stage1Response if stage is Stage.ONE else Stage2Response
+        letter = letter_type(
+            definition=definition,
+            decisions=decisions,
+            remedies=remedies,
+            escalation=ESCALATION if stage is Stage.ONE else OMBUDSMAN,
+        )
+        self.at(on, lambda c: c.respond(on, handler=handler, letter=letter))
+        for index, remedy in enumerate(remedies):
+            if remedy.by_when is not None:
+                self.follow_through(stage, index, remedy.by_when)
+
+    def remedies(self, on: dt.date) -> tuple[Remedy, ...]:
+        """An apology, and a remedy with its date: compensation, a record amended, or action."""
+        extra = self.extra
+        sorry = Remedy(kind="apology", what="We are sorry for the trouble this has caused.")
+        by_when = on + dt.timedelta(days=extra.randint(14, 28))
+        second = extra.choice(("financial", "financial", "record_amended", "action_on_delay"))
+        if second == "financial":
+            amount = 25 * extra.randint(2, 16)
+            remedy = Remedy(
+                kind="financial",
+                what=f"We will pay you £{amount} for the time and trouble.",
+                amount=str(amount),
+                by_when=by_when,
+            )
+        elif second == "record_amended":
+            remedy = Remedy(
+                kind="record_amended", what="We will correct your account.", by_when=by_when
+            )
+        else:
+            remedy = Remedy(
+                kind="action_on_delay", what="We will finish the work promised.", by_when=by_when
+            )
+        return (sorry, remedy)
+
+    def follow_through(self, stage: Stage, index: int, by_when: dt.date) -> None:
+        """Do a remedy on time, late, or not yet (7.3)."""
+        extra = self.extra
+        when = extra.choices(("on time", "late", "not yet"), (80, 12, 8))[0]
+        if when == "not yet":
+            return
+        if when == "late":
+            done = by_when + dt.timedelta(days=extra.randint(3, 30))
+        else:
+            done = by_when - dt.timedelta(days=extra.randint(0, 10))
+        self.later(done, lambda c: c.complete_remedy(done, stage, index))
 
     def actions(self, answered: dt.date) -> None:
         """Track an outstanding action promised in the response (6.6, 6.17)."""
@@ -443,8 +594,44 @@ def _history(story: _Story, path: str, definition: ComplaintDefinition) -> None:
     end = story.wd(final, rng.randint(5, 30))
     if rng.random() < 0.25:
         story.at(end, lambda c: c.refer_to_ombudsman(end))
+        _determined(story, end)
     else:
         story.at(end, lambda c: c.close(end))
+
+
+def _determined(story: _Story, referred: dt.date) -> None:
+    """The Ombudsman's determination some months after the referral, with orders (9.7)."""
+    extra = story.extra
+    on = referred + dt.timedelta(days=extra.randint(40, 120))
+    kind = extra.choices(DETERMINATIONS, DETERMINATION_WEIGHTS)[0]
+    orders: list[OmbudsmanOrder] = []
+    if kind in ("service_failure", "maladministration", "severe_maladministration"):
+        orders.append(
+            OmbudsmanOrder(
+                order_id="O1", description="Apologise to the resident in writing.",
+                due=on + dt.timedelta(days=14),
+            )
+        )  # fmt: skip
+        amount = 50 * extra.randint(2, 12)
+        orders.append(
+            OmbudsmanOrder(
+                order_id="O2", description=f"Pay the resident £{amount}.",
+                due=on + dt.timedelta(days=28),
+            )
+        )  # fmt: skip
+    story.at(on, lambda c: c.record_determination(on, kind, orders))
+    for order in orders:
+        when = extra.choices(("on time", "late", "not yet"), (60, 25, 15))[0]
+        if when != "not yet":
+            shift = extra.randint(1, 20) if when == "late" else -extra.randint(0, 20)
+            done = order.due + dt.timedelta(days=shift)
+            order_id = order.order_id
+            story.later(done, _completing(order_id, done))
+
+
+def _completing(order_id: str, done: dt.date) -> _Step:
+    """The step that records an order of the Ombudsman done on a day."""
+    return lambda c: c.complete_order(done, order_id)
 
 
 def _receipts(rng: random.Random, count: int) -> list[dt.date]:
@@ -469,10 +656,14 @@ def build_complaints(seed: int = SEED, count: int = COMPLAINTS) -> list[Complain
         The complaints, referenced ``RH-0001`` onwards in order of receipt.
     """
     rng = random.Random(seed)  # noqa: S311  # seeded synthetic data, not security
+    extra = random.Random(seed + 1)  # noqa: S311  # the additions, drawn apart
     cal = england_and_wales()
     complaints = []
     for number, received in enumerate(_receipts(rng, count), start=1):
-        summary, definition = TOPICS[rng.randrange(len(TOPICS))]
+        topic = rng.randrange(len(TOPICS))
+        summary, definition = TOPICS[topic]
+        categories = TOPIC_CATEGORIES[topic] if extra.random() >= 0.04 else ()
+        tenure = extra.choices(TENURES, TENURE_WEIGHTS)[0]
         weekend = received.weekday() >= 5
         path = rng.choices(PATHS, PATH_WEIGHTS)[0]
         if path == "declined":
@@ -486,9 +677,11 @@ def build_complaints(seed: int = SEED, count: int = COMPLAINTS) -> list[Complain
             channel=rng.choice(CHANNELS[1:3] if weekend else CHANNELS),
             issue_occurred=occurred,
             summary=summary,
+            categories=categories,
+            tenure=tenure,
             calendar=cal,
         )
-        story = _Story(complaint, rng, cal)
+        story = _Story(complaint, rng, cal, extra)
         try:
             if path == "declined":
                 _declined(story, facts, kind, reasons)
@@ -501,13 +694,82 @@ def build_complaints(seed: int = SEED, count: int = COMPLAINTS) -> list[Complain
     return complaints
 
 
-def to_jsonl(complaints: list[Complaint]) -> str:
-    """The complaints as JSON Lines: one :meth:`Complaint.to_json` per line."""
-    return "".join(c.to_json() + "\n" for c in complaints)
+def build_service_requests(
+    complaints: list[Complaint], seed: int = SEED, count: int = SERVICE_REQUESTS
+) -> list[ServiceRequest]:
+    """Build the year's service requests, in order of the day they were raised.
+
+    Some complaints began as dissatisfaction with the response to a service
+    request, logged as a complaint on the day the resident expressed it (1.5):
+    each of those requests is converted into its complaint. Of the others,
+    most met no dissatisfaction; some did, and it was answered as not a
+    complaint with the choice to complain offered, or once without it (1.3),
+    or was still awaiting an answer at the extract date (1.5).
+
+    Args:
+        complaints: The year's complaints, from :func:`build_complaints`.
+        seed: The seed of the random generator.
+        count: How many requests besides those that became complaints.
+
+    Returns:
+        The requests, referenced ``SR-0001`` onwards in order of the day raised.
+    """
+    rng = random.Random(seed + 2)  # noqa: S311  # seeded synthetic data, not security
+    plans: list[tuple[dt.date, str, Complaint | None]] = []
+    for complaint in complaints:
+        channel = complaint.receipt.channel
+        weekday = complaint.received.weekday() < 5
+        if channel in ("phone", "email") and weekday and rng.random() < 0.12:
+            raised = complaint.received - dt.timedelta(days=rng.randint(5, 20))
+            plans.append((raised, "converted", complaint))
+    span = (YEAR_END - YEAR_START).days
+    for _ in range(count):
+        raised = YEAR_START + dt.timedelta(days=rng.randint(0, span))
+        plan = rng.choices(("quiet", "answered", "no choice", "waiting"), (82, 12, 2, 4))[0]
+        plans.append((raised, plan, None))
+    plans.sort(key=lambda item: (item[0], item[1], item[2].reference if item[2] else ""))
+    requests = []
+    for number, (raised, plan, origin) in enumerate(plans, start=1):
+        request = ServiceRequest.record(
+            f"SR-{number:04d}",
+            raised=raised,
+            description=rng.choice(REQUEST_TEXTS),
+            channel=rng.choice(("phone", "email", "online form")),
+            tenure=origin.tenure if origin else rng.choices(TENURES, TENURE_WEIGHTS)[0],
+        )
+        if origin is not None:
+            on = origin.received
+            request = request.express_dissatisfaction(
+                on, "Nobody has come, and I want to complain."
+            )
+            request = request.convert(on, origin.reference)
+        elif plan != "quiet":
+            said = raised + dt.timedelta(days=rng.randint(7, 21))
+            if said > EXTRACTED:
+                requests.append(request)
+                continue
+            request = request.express_dissatisfaction(said, "This is taking too long.")
+            answer = said + dt.timedelta(days=rng.randint(1, 3))
+            if plan == "waiting":
+                answer = EXTRACTED + dt.timedelta(days=1)
+            if answer <= EXTRACTED:
+                request = request.answer_dissatisfaction(
+                    answer,
+                    "The repair is booked for this week; if you are still unhappy, you can "
+                    "make a complaint and we will log it at stage 1.",
+                    choice_offered=plan != "no choice",
+                )
+        requests.append(request)
+    return requests
+
+
+def to_jsonl(records: list[Complaint] | list[ServiceRequest]) -> str:
+    """Complaints or service requests as JSON Lines: one ``to_json()`` per line."""
+    return "".join(r.to_json() + "\n" for r in records)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the example data, or with ``--check`` compare it with the file.
+    """Write the example data, or with ``--check`` compare it with the files.
 
     Returns:
         0 when written or identical; 1 when ``--check`` finds a difference.
@@ -515,15 +777,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="where to write")
+    parser.add_argument(
+        "--service-requests-output",
+        type=Path,
+        default=SERVICE_REQUESTS_OUTPUT,
+        help="where to write the service requests",
+    )
     args = parser.parse_args(argv)
-    text = to_jsonl(build_complaints())
+    complaints = build_complaints()
+    texts = (
+        (args.output, to_jsonl(complaints), "complaints"),
+        (args.service_requests_output, to_jsonl(build_service_requests(complaints)), "requests"),
+    )
     if args.check:
-        same = args.output.exists() and args.output.read_text(encoding="utf-8") == text
-        print(f"{args.output}: {'up to date' if same else 'differs from a fresh build'}")
-        return 0 if same else 1
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {text.count(chr(10))} complaints to {args.output}")
+        differ = 0
+        for path, text, _ in texts:
+            same = path.exists() and path.read_text(encoding="utf-8") == text
+            print(f"{path}: {'up to date' if same else 'differs from a fresh build'}")
+            differ += not same
+        return 1 if differ else 0
+    for path, text, noun in texts:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {text.count(chr(10))} {noun} to {path}")
     return 0
 
 

@@ -14,11 +14,12 @@ import attrs
 import jsonschema
 import pytest
 
-from complaintcode.complaint import Complaint, events
+from complaintcode.complaint import DEFAULT_CATEGORIES, Complaint, events
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import ComplaintCodeError
 from complaintcode.exclusions import ExclusionDecision, Ground
 from complaintcode.letters import LETTER_TYPES
+from complaintcode.records import EXAMPLE_HOMES, EXAMPLE_HOMES_BY_TENURE, example_service_requests
 from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
@@ -57,15 +58,24 @@ def test_the_generator_rebuilds_the_shipped_file_byte_for_byte() -> None:
     assert text.encode("utf-8") == (DATA / "example_complaints.jsonl").read_bytes()
 
 
+def test_the_generator_rebuilds_the_service_requests_byte_for_byte() -> None:
+    """1.4: the seeded generator writes exactly the service requests shipped in the package."""
+    make = generator()
+    text: str = make.to_jsonl(make.build_service_requests(make.build_complaints()))
+    assert text.encode("utf-8") == (DATA / "example_service_requests.jsonl").read_bytes()
+
+
 def test_the_generator_script_checks_and_writes(tmp_path: Path) -> None:
-    """--check finds the shipped file up to date; --output writes the same bytes elsewhere."""
+    """--check finds the shipped files up to date; --output writes the same bytes elsewhere."""
     make = generator()
     assert make.main(["--check"]) == 0
-    out = tmp_path / "out.jsonl"
-    assert make.main(["--output", str(out)]) == 0
+    out, requests = tmp_path / "out.jsonl", tmp_path / "requests.jsonl"
+    written = ["--output", str(out), "--service-requests-output", str(requests)]
+    assert make.main(written) == 0
     assert out.read_bytes() == (DATA / "example_complaints.jsonl").read_bytes()
+    assert requests.read_bytes() == (DATA / "example_service_requests.jsonl").read_bytes()
     out.write_text("changed\n", encoding="utf-8")
-    assert make.main(["--check", "--output", str(out)]) == 1
+    assert make.main(["--check", *written]) == 1
 
 
 def test_another_seed_gives_another_year() -> None:
@@ -139,9 +149,76 @@ def test_stage_2_always_has_another_handler() -> None:
 
 def test_the_audit_finds_each_kind_of_breach() -> None:
     """Late acknowledgements and responses at both stages (6.2, 6.3, 6.11, 6.14), no updates
-    agreed (5.9) and outstanding actions overdue or late (6.6, 6.17)."""
+    agreed (5.9), outstanding actions overdue or late (6.6, 6.17) and remedies not done by their
+    date (7.3)."""
     codes = {f.code for c in COMPLAINTS for f in c.audit(D(2025, 4, 30))}
-    assert codes == {"5.9", "6.2", "6.3", "6.6", "6.11", "6.14", "6.17"}
+    assert codes == {"5.9", "6.2", "6.3", "6.6", "6.11", "6.14", "6.17", "7.3"}
+
+
+def test_categories_and_tenure() -> None:
+    """9.7: most complaints carry categories from the landlord's list, a few none; most homes
+    are for low-cost rental, some for low-cost home ownership, a few unrecorded."""
+    assert all(set(c.categories) <= set(DEFAULT_CATEGORIES) for c in COMPLAINTS)
+    assert 0 < sum(1 for c in COMPLAINTS if not c.categories) < 20
+    tenures = collections.Counter(c.tenure for c in COMPLAINTS)
+    assert set(tenures) == {"low_cost_rental", "low_cost_home_ownership", None}
+    assert tenures["low_cost_rental"] > tenures["low_cost_home_ownership"] > tenures[None]
+    assert sum(EXAMPLE_HOMES_BY_TENURE.values()) == EXAMPLE_HOMES
+
+
+def test_outcomes_recorded_with_letters_alone_or_not_at_all() -> None:
+    """5.12: responses whose letter decides each point, responses with the outcome recorded
+    alone, and a few with neither; every outcome of the three kinds appears."""
+    responses = [e for c in COMPLAINTS for e in c.events if isinstance(e, events.Responded)]
+    with_letter = [e for e in responses if e.letter is not None]
+    alone = [e for e in responses if e.letter is None and e.outcome is not None]
+    neither = [e for e in responses if e.letter is None and e.outcome is None]
+    assert len(with_letter) > len(alone) > len(neither) > 5
+    outcomes = {r.outcome for c in COMPLAINTS for n in (1, 2) for r in [c.stage_record(n)] if r}
+    assert {o.value for o in outcomes if o is not None} == {
+        "upheld",
+        "partly upheld",
+        "not upheld",
+    }
+
+
+def test_remedies_offered_done_and_outstanding() -> None:
+    """7.1, 7.3: apologies given in the letters, and dated remedies done on time, late or not
+    yet, of four kinds."""
+    remedies = [r for c in COMPLAINTS for r in c.remedies]
+    assert {r.remedy.kind.value for r in remedies} == {
+        "apology",
+        "financial",
+        "record_amended",
+        "action_on_delay",
+    }
+    assert {r.state for r in remedies} == {"given_in_letter", "done", "outstanding"}
+    late = [r for r in remedies if r.done_on and r.remedy.by_when and r.done_on > r.remedy.by_when]
+    assert late
+
+
+def test_the_ombudsmans_determinations_and_orders() -> None:
+    """9.7: complaints referred to the Ombudsman, determined with orders done and outstanding."""
+    records = [c.ombudsman for c in COMPLAINTS if c.ombudsman is not None]
+    assert len(records) >= 3
+    orders = [o for r in records for o in r.orders]
+    assert any(o.completed_on is not None for o in orders)
+    assert any(o.completed_on is None for o in orders)
+
+
+def test_the_service_requests() -> None:
+    """1.4, 1.5, 1.3: requests met with no dissatisfaction, dissatisfaction logged as one of the
+    example complaints on the day it was expressed, answered as not a complaint, left waiting,
+    and answered once without the choice to complain."""
+    requests = example_service_requests()
+    assert [r.reference for r in requests] == [f"SR-{n:04d}" for n in range(1, 158)]
+    assert {r.status for r in requests} == {"raised", "answered", "converted", "dissatisfied"}
+    by_reference = {c.reference: c for c in COMPLAINTS}
+    for request in (r for r in requests if r.status == "converted"):
+        (reference,) = request.complaint_references
+        assert by_reference[reference].received == request.received_on(reference)
+    codes = collections.Counter(f.code for r in requests for f in r.problems(D(2025, 4, 30)))
+    assert set(codes) == {"1.3", "1.5"}
 
 
 @pytest.mark.parametrize("holiday", [D(2024, 12, 25), D(2025, 1, 1), D(2025, 4, 18)])

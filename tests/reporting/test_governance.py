@@ -134,6 +134,25 @@ def test_responses_with_no_recorded_outcome() -> None:
     assert one.message.startswith("1 stage 1 response made in the year has no recorded outcome")
 
 
+def test_a_2023_24_report_cites_the_2022_editions_full_record() -> None:
+    """4.15 (2022): the record of each stage's outcome is the 2022 edition's 4.15 in a report of
+    2023-24, the year that edition governed from its first day."""
+    c = Complaint.receive("C-1", received=D(2023, 5, 2))
+    c = c.acknowledge(D(2023, 5, 3), "A. Khan", DEFINITION).respond(D(2023, 5, 10))
+    (found,) = [f for f in annual_report([c], homes=1_000, year=2023).problems() if f.on is None][
+        :1
+    ]
+    assert (found.provision.number, found.provision.edition, found.severity) == (
+        "4.15",
+        2022,
+        "breach",
+    )
+    assert found.message == (
+        "1 stage 1 response made in the year has no recorded outcome (upheld, partly upheld or "
+        "not upheld)"
+    )
+
+
 def test_the_governing_body_refuses_a_response_before_the_report_went_to_it() -> None:
     """8.2: the governing body responds to the report it was given, so not before it."""
     with pytest.raises(

@@ -17,7 +17,12 @@ from complaintcode.cli._io import (
 from complaintcode.deadlines import acknowledgement_due, extended_due, response_due
 from complaintcode.editions import edition_by_year, edition_for
 from complaintcode.errors import InvalidRecord
-from complaintcode.records import EXAMPLE_HOMES, BadRecord, example_complaints
+from complaintcode.records import (
+    EXAMPLE_HOMES,
+    BadRecord,
+    example_complaints,
+    example_service_requests,
+)
 from complaintcode.reporting import AnnualReport, annual_report
 from complaintcode.selfassessment import ParsedSelfAssessment, SelfAssessment
 from complaintcode.stages import Stage
@@ -258,8 +263,18 @@ def run_report(args: argparse.Namespace, console: Console) -> int:
 
 
 def demo_report() -> AnnualReport:
-    """The annual report for 2024-25 on the example data, with the example landlord's homes."""
-    return annual_report(example_complaints(), homes=EXAMPLE_HOMES, year=2024)
+    """The annual report for 2024-25 on the example data, with the example landlord's homes.
+
+    The example year's service requests and the report's details (the analysis, the
+    improvements, the governing body's part and the homes of each tenure) come with it.
+    """
+    return annual_report(
+        example_complaints(),
+        homes=EXAMPLE_HOMES,
+        year=2024,
+        service_requests=example_service_requests(),
+        **_reports.example_details(),
+    )
 
 
 def run_demo(args: argparse.Namespace, console: Console) -> int:

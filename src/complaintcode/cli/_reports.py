@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import tomllib
 from typing import TYPE_CHECKING, Any
@@ -61,7 +62,11 @@ def read_details(path: str) -> dict[str, Any]:
         UsageError: For a file that cannot be read, is not TOML or JSON of an
             object, has an unknown key, or a bad value (with its key).
     """
-    name, text = read_text(path)
+    return parse_details(*read_text(path))
+
+
+def parse_details(name: str, text: str) -> dict[str, Any]:
+    """The details in a file's text; see :func:`read_details`."""
     try:
         data = tomllib.loads(text) if name.endswith(".toml") else json.loads(text)
     except (tomllib.TOMLDecodeError, ValueError) as err:
@@ -79,6 +84,12 @@ def read_details(path: str) -> dict[str, Any]:
         except InvalidRecord as err:
             raise UsageError(f"{name}: {err}") from None
     return details
+
+
+def example_details() -> dict[str, Any]:
+    """The details of the example year's report, shipped with the package for ``demo``."""
+    data = importlib.resources.files("complaintcode") / "data" / "example_report_details.toml"
+    return parse_details("example_report_details.toml", data.read_text(encoding="utf-8"))
 
 
 def load_service_requests(console: Console, path: str) -> list[ServiceRequest]:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from complaintcode.complaint import Complaint
+from complaintcode.complaint import Complaint, ServiceRequest
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
 from complaintcode.records._frames import findings_dataframe, to_dataframe
 from complaintcode.records._html import to_html
@@ -47,9 +47,11 @@ if TYPE_CHECKING:
 __all__ = [
     "COMPLAINT_COLUMNS",
     "EXAMPLE_HOMES",
+    "EXAMPLE_HOMES_BY_TENURE",
     "FINDING_COLUMNS",
     "BadRecord",
     "example_complaints",
+    "example_service_requests",
     "findings_dataframe",
     "read_complaints",
     "to_dataframe",
@@ -62,6 +64,12 @@ _LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 
 #: The homes of the fictional landlord of the example data, for CH01.
 EXAMPLE_HOMES = 4_800
+
+#: Its homes by tenure, for CH01 by tenure; they add up to :data:`EXAMPLE_HOMES`.
+EXAMPLE_HOMES_BY_TENURE: dict[str, int] = {
+    "low_cost_rental": 4_200,
+    "low_cost_home_ownership": 600,
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -270,8 +278,9 @@ def example_complaints(*, calendar: WorkingCalendar | None = None) -> tuple[Comp
     from 1 April 2024 to 31 March 2025; the records stop on 30 April 2025. The
     histories are synthetic, built through the public verbs by
     ``examples/make_example_data.py``: answers on time and late, extensions,
-    escalations, complaints not accepted, escalations refused, withdrawals and
-    outstanding actions.
+    escalations, complaints not accepted, escalations refused, withdrawals,
+    outstanding actions, categories and tenure, outcomes, remedies offered and
+    done, and the Ombudsman's determinations and orders.
 
     Args:
         calendar: The working-day calendar; England and Wales by default.
@@ -285,3 +294,24 @@ def example_complaints(*, calendar: WorkingCalendar | None = None) -> tuple[Comp
     data = importlib.resources.files("complaintcode") / "data" / "example_complaints.jsonl"
     with data.open("rb") as stream:
         return tuple(read_complaints(stream, calendar=calendar))
+
+
+def example_service_requests() -> tuple[ServiceRequest, ...]:
+    """The service requests of the example year, one ``ServiceRequest.to_json()`` per line.
+
+    157 requests raised at Riverside Homes from 1 April 2024 to 31 March 2025
+    (1.4), built by ``examples/make_example_data.py``: most met no
+    dissatisfaction; some did, and it was logged as one of the example
+    complaints, answered as not a complaint, or still awaited an answer on
+    30 April 2025 (1.5).
+
+    Returns:
+        The requests in order of the day they were raised.
+
+    >>> requests = example_service_requests()
+    >>> len(requests), requests[0].reference
+    (157, 'SR-0001')
+    """
+    data = importlib.resources.files("complaintcode") / "data" / "example_service_requests.jsonl"
+    with data.open("rb") as stream:
+        return tuple(ServiceRequest.from_json(line) for line in stream if line.strip())
