@@ -72,6 +72,7 @@ OTHER_UNITS = frozenset(
         "_codec",
         "_fields",
         "_html",
+        "_version",
         "calendar",
         "editions",
         "errors",
