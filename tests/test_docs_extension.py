@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 EXTENSION = Path(__file__).resolve().parents[1] / "docs" / "_ext" / "doctest_fences.py"
 
