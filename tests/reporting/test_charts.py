@@ -19,8 +19,7 @@ from hypothesis import given
 from complaintcode.complaint import Complaint
 from complaintcode.errors import InvalidRecord
 from complaintcode.records import EXAMPLE_HOMES, example_complaints
-from complaintcode.reporting import Counts, annual_report
-from complaintcode.reporting._months import MonthCounts
+from complaintcode.reporting import Counts, MonthCounts, annual_report
 from complaintcode.stages import Stage
 from strategies import report_complaint_lists
 

@@ -48,6 +48,7 @@ from complaintcode.reporting._measures import (
     check_homes,
     one_place,
 )
+from complaintcode.reporting._months import MonthCounts
 from complaintcode.reporting._mrc import MRC_SECTIONS, MRCPack, mrc_pack
 from complaintcode.reporting._ombudsman import (
     OmbudsmanCounts,
@@ -89,6 +90,7 @@ __all__ = [
     "FindingCount",
     "GoverningBody",
     "MRCPack",
+    "MonthCounts",
     "OmbudsmanCounts",
     "OutcomeCounts",
     "Quarter",
