@@ -13,7 +13,14 @@ The rules are those of ``docs/reporting.md``:
   the report's date, whatever year the complaint started in (CH02);
 - an audit finding counts in the year its missed deadline fell (its ``due``),
   or the day it concerns (its ``on``) where it has no deadline; a finding with
-  neither counts with the year the complaint was received.
+  neither counts with the year the complaint was received;
+- a complaint with a tenure is counted a second time, by the same rules, into
+  its tenure's counts (CH01 and CH02 by tenure); outcomes and categories,
+  remedies and the Ombudsman's involvement have tallies of their own
+  (``_outcomes``, ``_remedy_counts``, ``_ombudsman``).
+
+The year may be any period: the quarterly pack for the Member Responsible for
+Complaints counts a quarter, and the quarters before it, with the same tally.
 """
 
 from __future__ import annotations
