@@ -66,9 +66,14 @@ def test_without_service_requests_the_section_says_so() -> None:
 
 
 def test_the_rendered_section() -> None:
-    """1.4, 1.5: the section on service requests."""
+    """1.4, 1.5: the section on service requests, which the report monitors and reviews (1.4)."""
     report = annual_report([], homes=1_000, year=2024, service_requests=requests())
     section = report.to_markdown().split("## Service requests\n", 1)[1].split("\n## ")[0]
+    assert section.strip().splitlines()[0] == (
+        "A service request is not a complaint, and the requests are recorded, monitored and "
+        "reviewed (1.4); dissatisfaction with the response to one is a complaint (1.5): it is "
+        "logged as one, or answered with the reason it is not one."
+    )
     assert section.strip().splitlines()[2:] == [
         "| Service requests | In the year |",
         "| --- | --- |",

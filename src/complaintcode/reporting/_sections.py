@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from complaintcode.provisions import provision
 from complaintcode.reporting._blocks import (
     Block,
     BulletList,
@@ -204,8 +205,10 @@ def service_requests(counted: ServiceRequestCounts | None, period: str) -> list[
         ),
     )
     note = (
-        "A service request is not a complaint (1.4), but dissatisfaction with the response to "
-        "one is (1.5): it is logged as a complaint, or answered with the reason it is not one."
+        f"A service request is not a complaint, and the requests are recorded, monitored and "
+        f"reviewed ({provision('1.4').number}); dissatisfaction with the response to one is a "
+        f"complaint ({provision('1.5').number}): it is logged as one, or answered with the "
+        "reason it is not one."
     )
     return [note, table]
 
