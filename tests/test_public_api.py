@@ -64,6 +64,7 @@ def test_the_public_modules_are_the_parts_and_the_vocabulary() -> None:
         "complaintcode.reporting",
         "complaintcode.selfassessment",
         "complaintcode.stages",
+        "complaintcode.store",
     ]
 
 
@@ -121,3 +122,14 @@ def test_policy_ground_is_one_function_under_both_paths() -> None:
     exclusions = importlib.import_module("complaintcode.exclusions")
     assert complaintcode.policy_ground is exclusions.policy_ground
     assert "policy_ground" in exclusions.__all__
+
+
+def test_the_version_is_the_installed_packages() -> None:
+    """``complaintcode.__version__`` is the installed distribution's version, read when asked."""
+    import importlib.metadata  # noqa: PLC0415  # only this test reads the metadata
+
+    import complaintcode  # noqa: PLC0415
+
+    assert complaintcode.__version__ == importlib.metadata.version("complaintcode")
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        complaintcode.nope  # noqa: B018  # the lookup is the test

@@ -536,16 +536,20 @@ def test_a_complaint_closed_without_its_response() -> None:
     reports the response missing, and the stage record says how the stage ended."""
     early = at_stage_1().close(D(2024, 5, 10))
     assert strs(early.audit(D(2024, 5, 31))) == [
-        "6.3: no response was sent at stage 1: the complaint was closed on 2024-05-10, and it was "
-        "due by 2024-05-21"
+        (
+            "6.3: no response was sent at stage 1: the complaint was closed on 2024-05-10, and it was "
+            "due by 2024-05-21"
+        )
     ]
     one = early.stage_record(1)
     assert one is not None
     assert one.ended == "closed"
     late = at_stage_1().close(D(2024, 5, 24))
     assert strs(late.audit(D(2024, 5, 31))) == [
-        "5.9: the stage 1 response was late and no intervals for updates were agreed with the "
-        "resident by 2024-05-21",
+        (
+            "5.9: the stage 1 response was late and no intervals for updates were agreed with the "
+            "resident by 2024-05-21"
+        ),
         "6.3: not responded to at stage 1 by 2024-05-21 (the complaint was closed on 2024-05-24)",
     ]
     ignored = (
@@ -553,6 +557,8 @@ def test_a_complaint_closed_without_its_response() -> None:
     )
     assert strs(ignored.audit(D(2024, 7, 8))) == [
         "6.11: not acknowledged at stage 2 by 2024-06-10 (the complaint was closed on 2024-07-08)",
-        "6.14: no response was sent at stage 2: the complaint was closed on 2024-07-08, and it was "
-        "due by 2024-07-08",
+        (
+            "6.14: no response was sent at stage 2: the complaint was closed on 2024-07-08, and it was "
+            "due by 2024-07-08"
+        ),
     ]
