@@ -27,16 +27,33 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
-from complaintcode.calendar import _bank_holidays
+from complaintcode.calendar import _bank_holidays, _columns, _working_days
+from complaintcode.calendar._columns import DayColumn as DayColumn
+from complaintcode.calendar._columns import read_days as read_days
+from complaintcode.calendar._working_days import (
+    EMPTY,
+    MAX_DATE,
+    MIN_DATE,
+    RANGE,
+    Span,
+    count,
+    ordinal,
+)
 from complaintcode.errors import InvalidRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+    #: A column of days: a sequence of dates, a numpy array or a pandas Series.
+    Days = Iterable[dt.date] | npt.NDArray[Any] | pd.Series[Any]
 
 __all__ = [
     "MAX_DATE",
@@ -49,50 +66,14 @@ __all__ = [
     "scotland",
 ]
 
-#: The first day a calendar answers for.
-MIN_DATE: Final = dt.date(1900, 1, 1)
-#: The last day a calendar answers for.
-MAX_DATE: Final = dt.date(2200, 12, 31)
 #: The regions whose bank holidays a calendar can follow.
 REGIONS: Final = _bank_holidays.REGIONS
 
 _MIN_ORD: Final = MIN_DATE.toordinal()
 _MAX_ORD: Final = MAX_DATE.toordinal()
-_RANGE: Final = f"the supported range is {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
-_SATURDAY: Final = 5
 _AHEAD: Final = 10  # years precomputed past the year asked about
 _DATE = dt.date
 _fromordinal = dt.date.fromordinal
-
-# (first ordinal, last ordinal, sorted working-day ordinals in between):
-# replaced whole, never changed in place, so readers in other threads see
-# either the old span or the new one.
-_Span = tuple[int, int, list[int]]
-_EMPTY: Final[_Span] = (1, 0, [])
-
-
-def _ordinal(value: object, path: str) -> int:
-    """The ordinal of a date argument, or InvalidRecord saying what is wrong."""
-    if type(value) is not dt.date:
-        if isinstance(value, dt.datetime):
-            msg = "expected a datetime.date, not a datetime (pass its .date() in local time)"
-        else:
-            msg = f"expected a datetime.date, not {type(value).__name__}"
-        raise InvalidRecord(msg, path=path)
-    o = value.toordinal()
-    if not _MIN_ORD <= o <= _MAX_ORD:
-        raise InvalidRecord(f"{value.isoformat()} is out of range: {_RANGE}", path=path)
-    return o
-
-
-def _count(value: object) -> int:
-    if type(value) is not int:
-        raise InvalidRecord(
-            f"expected a whole number of working days, not {type(value).__name__}", path="n"
-        )
-    if value < 0:
-        raise InvalidRecord(f"expected 0 or more working days, not {value}", path="n")
-    return value
 
 
 def _check_region(_instance: object, _attribute: object, value: object) -> None:
@@ -112,8 +93,40 @@ def _closures(values: Iterable[dt.date], path: str = "closures") -> frozenset[dt
         raise InvalidRecord(msg, path=path)
     days = tuple(values)
     for day in days:
-        _ordinal(day, path)
+        ordinal(day, path)
     return frozenset(days)
+
+
+#: Fewer closures than this leave working days in every region: the supported
+#: range holds more than 75,000 weekdays that are not bank holidays.
+_FEWEST_CLOSING_ALL: Final = 70_000
+
+
+def _leave_a_working_day(
+    instance: WorkingCalendar, _attribute: object, closures: frozenset[dt.date]
+) -> None:
+    """Refuse closures that leave no working day at all: no timescale could be counted.
+
+    Checked when the calendar is made, so that it is refused at once rather
+    than after a search through every year of the range.
+    """
+    if len(closures) < _FEWEST_CLOSING_ALL:
+        return
+    holidays: dict[int, frozenset[dt.date]] = {}
+    for o in range(_MIN_ORD, _MAX_ORD + 1):
+        day = _fromordinal(o)
+        if day.weekday() >= 5 or day in closures:  # Saturday, Sunday or closed
+            continue
+        year = holidays.get(day.year)
+        if year is None:
+            found = _bank_holidays.bank_holidays(instance.region, day.year)
+            year = holidays[day.year] = frozenset(d for d, _ in found)
+        if day not in year:
+            return
+    raise InvalidRecord(
+        f"the closures leave no working day from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}",
+        path="closures",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -142,8 +155,12 @@ class WorkingCalendar:
 
     region: str = attrs.field(default="england-and-wales", validator=_check_region)
     name: str = attrs.field(validator=_check_name)
-    closures: frozenset[dt.date] = attrs.field(factory=frozenset, converter=_closures)
-    _span: _Span = attrs.field(init=False, default=_EMPTY, eq=False, repr=False)
+    closures: frozenset[dt.date] = attrs.field(
+        factory=frozenset, converter=_closures, validator=_leave_a_working_day
+    )
+    _span: Span = attrs.field(init=False, default=EMPTY, eq=False, repr=False)
+    # (span, day ranks, working days) as numpy arrays, for columns; made when first asked.
+    _arrays: tuple[Any, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
 
     @name.default
     def _default_name(self) -> str:
@@ -165,16 +182,13 @@ class WorkingCalendar:
         >>> england_and_wales().is_working_day(dt.date(2024, 5, 6))
         False
         """
-        if type(day) is _DATE:
-            o = day.toordinal()
-            lo, hi, days = self._span
-            if lo <= o <= hi:
-                i = bisect_left(days, o)
-                return i < len(days) and days[i] == o
-        o = _ordinal(day, "day")
-        days = self._cover(o, o)[2]
-        i = bisect_left(days, o)
-        return i < len(days) and days[i] == o
+        span = self._span
+        if type(day) is not _DATE or (r := span[0].get(day)) is None:
+            o = ordinal(day, "day")
+            span = self._cover(o, o)
+            r = span[0][day]
+        # The last working day up to ``day`` is ``day`` itself exactly when it is one.
+        return r > 0 and span[1][r - 1] == day
 
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The nth working day after ``start``: the end of an n-working-day timescale.
@@ -197,13 +211,14 @@ class WorkingCalendar:
         >>> england_and_wales().add_working_days(dt.date(2024, 5, 4), 1)
         datetime.date(2024, 5, 7)
         """
+        span = self._span
         if type(start) is _DATE and type(n) is int and n > 0:
-            o = start.toordinal()
-            lo, hi, days = self._span
-            if lo <= o <= hi:
-                i = bisect_right(days, o) + n - 1
-                if i < len(days):
-                    return _fromordinal(days[i])
+            r = span[0].get(start)
+            if r is not None:
+                try:
+                    return span[1][r + n - 1]
+                except IndexError:
+                    pass
         return self._add(start, n, "start")
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
@@ -229,16 +244,16 @@ class WorkingCalendar:
         >>> cal.working_days_between(dt.date(2025, 1, 2), dt.date(2024, 12, 20))
         -6
         """
+        rank = self._span[0]
         if type(start) is _DATE and type(end) is _DATE:
-            a = start.toordinal()
-            b = end.toordinal()
-            lo, hi, days = self._span
-            if lo <= a <= hi and lo <= b <= hi:
-                return bisect_right(days, b) - bisect_right(days, a)
-        a = _ordinal(start, "start")
-        b = _ordinal(end, "end")
-        days = self._cover(min(a, b), max(a, b))[2]
-        return bisect_right(days, b) - bisect_right(days, a)
+            a = rank.get(start)
+            b = rank.get(end)
+            if a is not None and b is not None:
+                return b - a
+        a = ordinal(start, "start")
+        b = ordinal(end, "end")
+        rank = self._cover(min(a, b), max(a, b))[0]
+        return rank[_fromordinal(b)] - rank[_fromordinal(a)]
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after ``day``, as ``add_working_days(day, 1)``.
@@ -256,14 +271,128 @@ class WorkingCalendar:
         >>> england_and_wales().next_working_day(dt.date(2022, 12, 23))
         datetime.date(2022, 12, 28)
         """
+        span = self._span
         if type(day) is _DATE:
-            o = day.toordinal()
-            lo, hi, days = self._span
-            if lo <= o <= hi:
-                i = bisect_right(days, o)
-                if i < len(days):
-                    return _fromordinal(days[i])
+            r = span[0].get(day)
+            if r is not None:
+                try:
+                    return span[1][r]
+                except IndexError:
+                    pass
         return self._add(day, 1, "day")
+
+    @overload
+    def add_working_days_many(self, days: pd.Series[Any], n: int) -> pd.Series[Any]: ...
+    @overload
+    def add_working_days_many(self, days: npt.NDArray[Any], n: int) -> npt.NDArray[Any]: ...
+    @overload
+    def add_working_days_many(self, days: Iterable[dt.date], n: int) -> list[dt.date]: ...
+    def add_working_days_many(self, days: Days, n: int) -> Any:
+        """:meth:`add_working_days` for a column of days, each answered as one call would be.
+
+        A column is a sequence of ``datetime.date`` (answered as a list), a numpy
+        array of ``datetime64`` whole days (answered as an array of the same
+        ``dtype``, computed with whole-array operations) or a pandas Series of
+        either (answered as a Series on the same index, of the same ``dtype``).
+        numpy and pandas are optional: the calendar never imports them itself.
+
+        Args:
+            days: The days of receipt (each day 0).
+            n: The number of working days, 0 or more, the same for every day.
+
+        Returns:
+            The nth working day after each day, in the column's own kind.
+
+        Raises:
+            InvalidRecord: As :meth:`add_working_days` would for any one day, the
+                day named by its position (``days[3]: ...``); a missing day
+                (``None``, ``NaT``) or a time of day is refused too.
+
+        >>> import datetime as dt
+        >>> cal = england_and_wales()
+        >>> cal.add_working_days_many([dt.date(2024, 5, 3), dt.date(2024, 12, 24)], 5)
+        [datetime.date(2024, 5, 13), datetime.date(2025, 1, 3)]
+        >>> import numpy as np
+        >>> cal.add_working_days_many(np.array(["2024-05-03", "2024-12-24"], "datetime64[D]"), 5)
+        array(['2024-05-13', '2025-01-03'], dtype='datetime64[D]')
+        """
+        column = read_days(days, "days")
+        k = count(n)
+        bounds = column.bounds()
+        if bounds is None:
+            return column.wrap([])
+        first, last = bounds
+        self._cover(first, last)
+        if k:
+            self._add(_fromordinal(last), k, "days")  # reach the last day's answer, or refuse
+        span = self._span
+        if column.dates is not None:
+            if not k:
+                return column.wrap(list(column.dates))
+            ranks: dict[Any, int] = span[0]  # no day is missing: every one is a key
+            working = span[1]
+            k -= 1
+            return column.wrap([working[ranks[d] + k] for d in column.dates])
+        numbers, working_days = self._numpy(span)
+        offsets = column.array.view(numbers.dtype) - (span[2] - _columns.EPOCH)  # type: ignore[union-attr]  # an array column
+        if not k:
+            return column.wrap(column.array)  # type: ignore[arg-type]  # an array column
+        answers = working_days[numbers[offsets] + (k - 1)]
+        return column.wrap(answers.view("datetime64[D]"))
+
+    @overload
+    def working_days_between_many(self, starts: pd.Series[Any], ends: Days) -> pd.Series[Any]: ...
+    @overload
+    def working_days_between_many(
+        self, starts: npt.NDArray[Any], ends: Days
+    ) -> npt.NDArray[np.int64]: ...
+    @overload
+    def working_days_between_many(self, starts: Iterable[dt.date], ends: Days) -> list[int]: ...
+    def working_days_between_many(self, starts: Days, ends: Days) -> Any:
+        """:meth:`working_days_between` for two columns of days, pair by pair.
+
+        Columns are read as for :meth:`add_working_days_many`; the answers come in
+        the kind of ``starts`` (a list of ints, an ``int64`` array, or a Series).
+
+        Args:
+            starts: The first days (day 0, not counted).
+            ends: The last days (counted if working days), as many as ``starts``.
+
+        Returns:
+            The signed number of working days between each pair.
+
+        Raises:
+            InvalidRecord: As :meth:`working_days_between` would for any one pair,
+                or if the columns differ in length.
+
+        >>> import datetime as dt
+        >>> england_and_wales().working_days_between_many(
+        ...     [dt.date(2024, 5, 3), dt.date(2025, 1, 2)],
+        ...     [dt.date(2024, 5, 13), dt.date(2024, 12, 20)],
+        ... )
+        [5, -6]
+        """
+        a = read_days(starts, "starts")
+        b = read_days(ends, "ends")
+        if len(a) != len(b):
+            raise InvalidRecord(
+                f"expected as many ends as starts, not {len(b)} for {len(a)}", path="ends"
+            )
+        bounds = [x for x in (a.bounds(), b.bounds()) if x is not None]
+        if not bounds:
+            return a.wrap([], days=False)
+        self._cover(min(x[0] for x in bounds), max(x[1] for x in bounds))
+        span = self._span
+        if a.dates is not None and b.dates is not None:
+            rank: dict[Any, int] = span[0]  # no day is missing: every one is a key
+            return a.wrap(
+                [rank[y] - rank[x] for x, y in zip(a.dates, b.dates, strict=True)], days=False
+            )
+        ranks, _ = self._numpy(span)
+        shift = span[2] - _columns.EPOCH
+        first = a.as_array().view(ranks.dtype) - shift
+        last = b.as_array().view(ranks.dtype) - shift
+        return a.wrap(ranks[last] - ranks[first], days=False)
 
     def holidays(self, year: int) -> tuple[tuple[dt.date, str], ...]:
         """The bank holidays of the calendar's region in a year (closures not included).
@@ -286,8 +415,8 @@ class WorkingCalendar:
             msg = f"expected a year as an int, not {type(year).__name__}"
             raise InvalidRecord(msg, path="year")
         if not MIN_DATE.year <= year <= MAX_DATE.year:
-            raise InvalidRecord(f"{year} is out of range: {_RANGE}", path="year")
-        return _bank_holidays.bank_holidays(self.region, year)
+            raise InvalidRecord(f"{year} is out of range: {RANGE}", path="year")
+        return _working_days.listed(self.region, year)
 
     def with_closures(
         self, dates: Iterable[dt.date], *, name: str | None = None
@@ -319,25 +448,31 @@ class WorkingCalendar:
         )
 
     def _add(self, start: object, n: object, path: str) -> dt.date:
-        o = _ordinal(start, path)
-        count = _count(n)
-        if count == 0:
-            return _fromordinal(o)
-        _, hi, days = self._cover(o, o)
-        i = bisect_right(days, o) + count - 1
-        while i >= len(days):
+        """:meth:`add_working_days` for any question: checks, and widens the span as needed."""
+        o = ordinal(start, path)
+        k = count(n)
+        day = _fromordinal(o)
+        if k == 0:
+            return day
+        rank, working, _, hi = self._cover(o, o)
+        i = rank[day] + k - 1
+        while i >= len(working):
             if hi >= _MAX_ORD:
-                when = _fromordinal(o).isoformat()
-                raise InvalidRecord(f"working day {count} after {when} is out of range: {_RANGE}")
-            years = (i - len(days)) // 250 + 1
+                raise InvalidRecord(
+                    f"working day {k} after {day.isoformat()} is out of range: {RANGE}"
+                )
+            years = (i - len(working)) // 250 + 1
             reach = _fromordinal(hi).year + years
-            _, hi, days = self._cover(o, _DATE(min(reach, MAX_DATE.year), 12, 31).toordinal())
-            i = bisect_right(days, o) + count - 1
-        return _fromordinal(days[i])
+            rank, working, _, hi = self._cover(
+                o, _DATE(min(reach, MAX_DATE.year), 12, 31).toordinal()
+            )
+            i = rank[day] + k - 1
+        return working[i]
 
-    def _cover(self, first: int, last: int) -> _Span:
+    def _cover(self, first: int, last: int) -> Span:
         """Make the precomputed span include ``first`` to ``last`` and return it."""
-        lo, hi, _ = span = self._span
+        span = self._span
+        lo, hi = span[2], span[3]
         if lo <= first and last <= hi:
             return span
         first_year = _fromordinal(first).year - 1
@@ -347,16 +482,25 @@ class WorkingCalendar:
             last_year = max(last_year, _fromordinal(hi).year)
         first_year = max(first_year, MIN_DATE.year)
         last_year = min(last_year, MAX_DATE.year)
-        closed = {d.toordinal() for d in self.closures}
-        for year in range(first_year, last_year + 1):
-            closed.update(d.toordinal() for d, _ in _bank_holidays.bank_holidays(self.region, year))
-        lo = _DATE(first_year, 1, 1).toordinal()
-        hi = _DATE(last_year, 12, 31).toordinal()
-        # Ordinal 1 (1 January of year 1) is a Monday, so (o - 1) % 7 is the weekday.
-        days = [o for o in range(lo, hi + 1) if (o - 1) % 7 < _SATURDAY and o not in closed]
-        span = (lo, hi, days)
+        span = _working_days.build(self.region, self.closures, first_year, last_year)
         object.__setattr__(self, "_span", span)
         return span
+
+    def _numpy(self, span: Span) -> tuple[Any, Any]:
+        """The span's ranks, and its working days as numpy's day numbers: ``int64`` arrays.
+
+        Made once per span, when a numpy column is first given.
+        """
+        made = self._arrays
+        if not made or made[0] is not span:
+            import numpy as np  # noqa: PLC0415  # numpy is optional: a column of it was given
+
+            rank, working = span[0], span[1]
+            ranks = np.fromiter(rank.values(), dtype=np.int64, count=len(rank))
+            days = np.fromiter((d.toordinal() for d in working), np.int64, len(working))
+            made = (span, ranks, days - _columns.EPOCH)
+            object.__setattr__(self, "_arrays", made)
+        return made[1], made[2]
 
 
 @functools.cache

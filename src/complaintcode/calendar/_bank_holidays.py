@@ -1,8 +1,13 @@
 """The UK bank holidays, from workalendar, corrected to match GOV.UK.
 
-This is the only module that imports workalendar. It turns workalendar's
-holiday lists into the lists GOV.UK publishes at https://www.gov.uk/bank-holidays
-and fixes workalendar's quirks in one place:
+This is the only module that imports workalendar, and only when a year is
+computed. It turns workalendar's holiday lists into the lists GOV.UK publishes
+at https://www.gov.uk/bank-holidays and fixes workalendar's quirks in one place.
+It is the source of the table the calendar reads, ``_holiday_table``: the table
+is generated from :func:`bank_holidays` for every region and every year the
+calendar answers for, and a test regenerates it and fails if the two differ, so
+that a calendar never needs workalendar (nor its import time) to answer. The
+corrections:
 
 * Only the days actually taken off are listed. workalendar also lists the
   weekend day on which a holiday "falls" (Easter Sunday, a Saturday Christmas)
@@ -33,9 +38,6 @@ import datetime as dt
 import functools
 import warnings
 from typing import Any, Final
-
-from workalendar.core import MON
-from workalendar.europe import Scotland, UnitedKingdom, UnitedKingdomNorthernIreland
 
 from complaintcode.errors import InvalidRecord
 
@@ -150,20 +152,29 @@ _SUBSTITUTED: Final = frozenset(
 )
 
 _SATURDAY: Final = 5
+_MONDAY: Final = 0  # workalendar's MON
+
+# workalendar is imported when a year is first computed, never by importing the calendar.
 
 
 @functools.cache
 def _united_kingdom() -> Any:  # noqa: ANN401 - workalendar has no types
+    from workalendar.europe import UnitedKingdom  # noqa: PLC0415  # loaded when first used
+
     return UnitedKingdom()
 
 
 @functools.cache
 def _northern_ireland() -> Any:  # noqa: ANN401 - workalendar has no types
+    from workalendar.europe import UnitedKingdomNorthernIreland  # noqa: PLC0415  # when first used
+
     return UnitedKingdomNorthernIreland()
 
 
 @functools.cache
 def _scotland() -> Any:  # noqa: ANN401 - workalendar has no types
+    from workalendar.europe import Scotland  # noqa: PLC0415  # loaded when first used
+
     with warnings.catch_warnings():
         # Its constructor warns that the Scottish local calendars are experimental;
         # only the national days are used here.
@@ -184,7 +195,7 @@ def _raw(region: str, year: int) -> list[tuple[dt.date, str]]:
     days = [(d, n) for d, n in _scotland().holidays(year) if n != "May Day"]
     days.append(uk.get_early_may_bank_holiday(year))
     days.append(uk.get_spring_bank_holiday(year))
-    days.append((uk.get_nth_weekday_in_month(year, 8, MON), "Summer bank holiday"))
+    days.append((uk.get_nth_weekday_in_month(year, 8, _MONDAY), "Summer bank holiday"))
     days.extend(uk.non_computable_holiday(year) or ())
     return days
 
