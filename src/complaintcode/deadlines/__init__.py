@@ -37,24 +37,33 @@ face for the parts above it, not exported from the package.
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
 from complaintcode.calendar import WorkingCalendar, england_and_wales
+from complaintcode.deadlines._counting import acknowledgement_date as acknowledgement_date
+from complaintcode.deadlines._counting import not_before, response_start, timescales
+from complaintcode.deadlines._counting import response_date as response_date
 from complaintcode.deadlines._deadline import Action, Deadline, checked_date
-from complaintcode.editions import Edition, StageTimescales, edition_for
+from complaintcode.deadlines._many import acknowledgement_due_many, response_due_many
+from complaintcode.editions import Edition, edition_for
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.findings import Finding
 from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "Action",
     "Deadline",
     "acknowledgement_due",
+    "acknowledgement_due_many",
     "extended_due",
     "extension_notice_due",
     "response_due",
+    "response_due_many",
 ]
 
 
@@ -65,23 +74,6 @@ def _check_extension(deadline: object) -> None:
 
 def _optional_date(value: object, name: str) -> dt.date | None:
     return None if value is None else checked_date(value, name)
-
-
-#: The day each date argument names, as the messages say it.
-_DAY_OF = {
-    "received": "the day of receipt",
-    "escalation_requested": "the escalation request",
-    "acknowledged": "the acknowledgement",
-}
-
-
-def _not_before(later: dt.date, earlier: dt.date, later_name: str, earlier_name: str) -> None:
-    if later < earlier:
-        raise InvalidRecord(
-            f"{later.isoformat()} is before {_DAY_OF[earlier_name]} "
-            f"({earlier.isoformat()}): dates must not run backwards",
-            path=later_name,
-        )
 
 
 def _resolve(
@@ -95,68 +87,6 @@ def _resolve(
             f"expected a WorkingCalendar, got {type(calendar).__name__}", path="calendar"
         )
     return day, edition or edition_for(day), calendar or england_and_wales()
-
-
-def _timescales(edition: Edition, stage: Stage) -> StageTimescales:
-    return edition.stage_one if stage is Stage.ONE else edition.stage_two
-
-
-def acknowledgement_date(  # the checked inputs of a deadline, named at every call
-    stage: Stage,
-    received: dt.date,
-    requested: dt.date | None,
-    *,
-    edition: Edition,
-    calendar: WorkingCalendar,
-) -> dt.date | None:
-    """The acknowledgement due date from checked inputs; ``None`` where there is no timescale.
-
-    Under a reading of the edition that counts its bare "days" as calendar days
-    (2022's 4.1, see :meth:`~complaintcode.editions.Edition.reading_days_as`),
-    the days are counted on the calendar, weekends and bank holidays included.
-    """
-    days = _timescales(edition, stage).acknowledge
-    if days is None:
-        return None
-    start = received if stage is Stage.ONE or requested is None else requested
-    if edition.counts_calendar_days(f"acknowledge_stage_{int(stage)}"):
-        return start + dt.timedelta(days=days)
-    return calendar.add_working_days(start, days)
-
-
-def _response_start(  # the checked inputs of a deadline, named at every call
-    stage: Stage,
-    received: dt.date,
-    acknowledged: dt.date | None,
-    requested: dt.date | None,
-    *,
-    edition: Edition,
-    calendar: WorkingCalendar,
-) -> tuple[dt.date, str, bool]:
-    """What a response deadline counts from, from checked inputs: (day, event, projected)."""
-    if _timescales(edition, stage).respond_from == "escalation_requested" and requested:
-        return requested, "escalation requested", False
-    if acknowledged is not None:
-        return acknowledged, "acknowledged", False
-    ack = acknowledgement_date(stage, received, requested, edition=edition, calendar=calendar)
-    first = requested if stage is Stage.TWO and requested is not None else received
-    return (ack or first), "acknowledgement due", True
-
-
-def response_date(  # the checked inputs of a deadline, named at every call
-    stage: Stage,
-    received: dt.date,
-    acknowledged: dt.date | None,
-    requested: dt.date | None,
-    *,
-    edition: Edition,
-    calendar: WorkingCalendar,
-) -> dt.date:
-    """The unextended response due date from checked inputs."""
-    start = _response_start(
-        stage, received, acknowledged, requested, edition=edition, calendar=calendar
-    )[0]
-    return calendar.add_working_days(start, _timescales(edition, stage).respond)
 
 
 def acknowledgement_due(
@@ -203,13 +133,13 @@ def acknowledgement_due(
                 "the stage 2 acknowledgement is counted from the escalation request",
                 path="escalation_requested",
             )
-        _not_before(requested, day, "escalation_requested", "received")
+        not_before(requested, day, "escalation_requested", "received")
         start, event = requested, "escalation requested"
     due = acknowledgement_date(stage, day, requested, edition=edition, calendar=calendar)
     if due is None:
         return None
     key = f"acknowledge_stage_{int(stage)}"
-    days = _timescales(edition, stage).acknowledge or 0
+    days = timescales(edition, stage).acknowledge or 0
     calendar_days = edition.counts_calendar_days(key)
     return Deadline(
         action="acknowledge",
@@ -277,17 +207,17 @@ def response_due(
             path="escalation_requested",
         )
     if stage is Stage.TWO and requested is not None:
-        _not_before(requested, day, "escalation_requested", "received")
+        not_before(requested, day, "escalation_requested", "received")
     first = requested if stage is Stage.TWO and requested is not None else day
     if acked is not None:
-        _not_before(
+        not_before(
             acked,
             first,
             "acknowledged",
             "escalation_requested" if stage is Stage.TWO else "received",
         )
 
-    start, event, projected = _response_start(
+    start, event, projected = response_start(
         stage, day, acked, requested, edition=edition, calendar=calendar
     )
     note = (
@@ -328,7 +258,7 @@ def extension_over_limit(
     extended due date on ``calendar``.
     """
     key = f"extend_stage_{int(stage)}"
-    limit = _timescales(edition, stage).extension_limit
+    limit = timescales(edition, stage).extension_limit
     if good_reason is not None and good_reason.strip():
         return None
     if edition.counts_calendar_days(key) and base is not None:
