@@ -1,0 +1,178 @@
+"""Each finding's severity comes from the edition that judges the complaint.
+
+A "must" of the edition is a breach and a "should" a warning (the house rule behind 5.9, 5.10,
+5.14, 5.15, 6.2 to 6.17). An edition is data: a reading of the 2024 edition that states every
+rule as best practice (as a scheme with only "should" rules would) must turn every finding the
+edition grades into a warning, and change nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from complaintcode import CODE_2024, Complaint, ComplaintDefinition, Edition, Finding
+from complaintcode.editions import CITATION_KEYS
+
+D = dt.date
+DEFINITION = ComplaintDefinition(
+    understanding="The kitchen tap has leaked since March.",
+    points=("the leaking tap",),
+    outcomes_sought=("repair the tap",),
+    responsible_for=("repairs in the home",),
+)
+#: The 2024 edition with every rule read as a "should".
+SHOULD = attrs.evolve(CODE_2024, best_practice=frozenset(CITATION_KEYS))
+
+Row = tuple[str, str, dt.date | None, dt.date | None, str]
+
+
+def rows(findings: tuple[Finding, ...]) -> list[Row]:
+    assert {f.reference for f in findings} <= {"C-1"}
+    return [(f.code, f.severity, f.on, f.due, f.message) for f in findings]
+
+
+def _care(edition: Edition) -> Complaint:
+    """Adjustments and restrictions recorded with every gap the audit reports (5.10, 5.14,
+    5.15), on a complaint whose stage 1 response is late (6.3, 5.9)."""
+    c = Complaint.receive("C-1", received=D(2024, 5, 3), edition=edition)
+    c = c.acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+    c = c.agree_adjustment(D(2024, 5, 7), "adj1", " ", review_by=None)
+    c = c.agree_adjustment(D(2024, 5, 7), "adj2", "Large print", review_by=D(2024, 5, 10))
+    c = c.restrict_contact(
+        D(2024, 5, 8), "r1", " ", reasons=None, proportionality=None, review_by=None
+    )
+    c = c.restrict_contact(
+        D(2024, 5, 8),
+        "r2",
+        "Email only",
+        reasons="Abusive calls",
+        proportionality="Calls only were abusive; email keeps the resident heard.",
+        review_by=D(2024, 5, 20),
+    )
+    c = c.restrict_contact(
+        D(2024, 5, 8),
+        "r3",
+        "Letters only",
+        reasons="Abusive calls",
+        proportionality="Calls only were abusive; letters keep the resident heard.",
+        review_by=D(2024, 5, 9),
+    )
+    c = c.review_adjustment(D(2024, 5, 13), "adj2", "still needed")
+    return c.lift_restriction(D(2024, 5, 14), "r3")
+
+
+CARE: list[Row] = [
+    ("5.10", "breach", D(2024, 5, 7), None, "the adjustment 'adj1' does not say what was agreed"),
+    (
+        "5.10",
+        "breach",
+        D(2024, 5, 7),
+        None,
+        "the adjustment 'adj1' was recorded with no date for its review",
+    ),
+    (
+        "5.14",
+        "breach",
+        D(2024, 5, 8),
+        None,
+        "the restriction 'r1' does not say what contact it restricts",
+    ),
+    (
+        "5.14",
+        "breach",
+        D(2024, 5, 8),
+        None,
+        "the restriction 'r1' records no reasons for putting it in place",
+    ),
+    (
+        "5.14",
+        "breach",
+        D(2024, 5, 8),
+        None,
+        "the restriction 'r1' was recorded with no date for its review",
+    ),
+    (
+        "5.15",
+        "breach",
+        D(2024, 5, 8),
+        None,
+        (
+            "the restriction 'r1' records no statement of why it is proportionate and of its "
+            "regard for the Equality Act 2010"
+        ),
+    ),
+    (
+        "5.10",
+        "breach",
+        D(2024, 5, 13),
+        D(2024, 5, 10),
+        (
+            "the adjustment 'adj2' (Large print) was reviewed on 2024-05-13, after its review date "
+            "of 2024-05-10"
+        ),
+    ),
+    (
+        "5.10",
+        "breach",
+        D(2024, 5, 13),
+        None,
+        (
+            "the adjustment 'adj2' (Large print) was reviewed on 2024-05-13 with no date for its "
+            "next review"
+        ),
+    ),
+    (
+        "5.14",
+        "breach",
+        D(2024, 5, 14),
+        D(2024, 5, 9),
+        (
+            "the restriction 'r3' (Letters only) was lifted on 2024-05-14 without the review due on "
+            "2024-05-09"
+        ),
+    ),
+    (
+        "5.9",
+        "breach",
+        D(2024, 5, 21),
+        None,
+        (
+            "the stage 1 response was late and no intervals for updates were agreed with the "
+            "resident by 2024-05-21"
+        ),
+    ),
+    (
+        "5.14",
+        "breach",
+        D(2024, 5, 31),
+        D(2024, 5, 20),
+        (
+            "the restriction 'r2' (Email only) was due for review on 2024-05-20 and has not been "
+            "reviewed (as of 2024-05-31)"
+        ),
+    ),
+    (
+        "6.3",
+        "breach",
+        D(2024, 5, 31),
+        D(2024, 5, 21),
+        "not responded to at stage 1 by 2024-05-21 (as of 2024-05-31)",
+    ),
+]
+
+
+def _as_warnings(expected: list[Row]) -> list[Row]:
+    return [(code, "warning", on, due, message) for code, _, on, due, message in expected]
+
+
+def test_care_findings_are_breaches_of_the_2024_edition() -> None:
+    """5.10, 5.14, 5.15: every gap in the record of adjustments and restrictions is a breach of
+    a "must", dated on the step at fault, with the review date it missed."""
+    assert rows(_care(CODE_2024).audit(D(2024, 5, 31))) == CARE
+
+
+def test_care_findings_are_warnings_of_a_should_reading() -> None:
+    """5.10, 5.14, 5.15: the same gaps judged by rules stated as "should" are warnings."""
+    assert rows(_care(SHOULD).audit(D(2024, 5, 31))) == _as_warnings(CARE)
