@@ -2,9 +2,11 @@
 
 :class:`ComplaintLifecycle` declares, with python-statemachine, every state a
 complaint can be in and every move between them. It is the single source of
-truth: the frozen table :data:`TRANSITIONS` that the fast path uses is derived
-from it when this module is imported, and the diagram in the docs is generated
-from it.
+truth: the frozen table :data:`TRANSITIONS` that the fast path uses is generated
+from it (a test regenerates the table from the class and fails if they differ),
+and the diagram in the docs is drawn from it. The class, and python-statemachine
+with it, is loaded when first asked for: replaying and auditing complaints
+needs only the table.
 
 Only two stages exist (5.2, 5.3): there is no state before stage 1 other than
 receipt, and no way to escalate after the stage 2 (final) response.
@@ -34,9 +36,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
-from statemachine import State, StateMachine
-from statemachine.contrib.diagram import MermaidGraphMachine
-
+from complaintcode.complaint import _lifecycle_table
 from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import ActionNotAllowed, InvalidRecord, ProvisionViolation
 from complaintcode.provisions import provision
@@ -44,6 +44,8 @@ from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+    from complaintcode.complaint._machine import ComplaintLifecycle
 
 __all__ = [
     "FINAL_STATES",
@@ -90,90 +92,6 @@ LifecycleEvent = Literal[
 ]
 
 LIFECYCLE_EVENTS: tuple[str, ...] = get_args(LifecycleEvent)
-
-
-class ComplaintLifecycle(StateMachine):
-    """The states and moves of a complaint under the Code.
-
-    Strict: an event with no transition from the current state raises, and an
-    error in a callback propagates (python-statemachine's lenient defaults are
-    switched off explicitly).
-    """
-
-    allow_event_without_transition = False
-    catch_errors_as_events = False
-
-    received = State("Received", initial=True)
-    stage_1 = State("Stage 1")
-    stage_1_answered = State("Stage 1 answered")
-    escalation_requested = State("Escalation requested")
-    stage_2 = State("Stage 2")
-    final_response_given = State("Final response given")
-    not_accepted = State("Not accepted")
-    escalation_refused = State("Escalation refused")
-    closed = State("Closed", final=True)
-    withdrawn = State("Withdrawn", final=True)
-    referred_to_ombudsman = State("Referred to the Ombudsman", final=True)
-
-    acknowledge = received.to(stage_1) | escalation_requested.to(
-        stage_2, validators="different_handler"
-    )
-    extend = stage_1.to.itself(internal=True) | stage_2.to.itself(internal=True)  # type: ignore[no-untyped-call]  # python-statemachine leaves `itself` untyped
-    # A response may come without the stage's acknowledgement (a breach of 6.2 or
-    # 6.11 the audit reports); the final response has the same handler rule (6.13).
-    respond = (
-        stage_1.to(stage_1_answered)
-        | stage_2.to(final_response_given)
-        | received.to(stage_1_answered)
-        | escalation_requested.to(final_response_given, validators="different_handler")
-    )
-    # The resident may ask for stage 2 before the stage 1 response; a stage 2 run
-    # without one is recorded, and the audit reports the response never sent (6.3).
-    request_escalation = (
-        stage_1_answered.to(escalation_requested)
-        | stage_1.to(escalation_requested)
-        | received.to(escalation_requested)
-    )
-    refuse_escalation = escalation_requested.to(escalation_refused)
-    decline = received.to(not_accepted)
-    withdraw = (
-        received.to(withdrawn)
-        | stage_1.to(withdrawn)
-        | stage_1_answered.to(withdrawn)
-        | escalation_requested.to(withdrawn)
-        | stage_2.to(withdrawn)
-    )
-    # Closing follows the stage's response; a complaint closed without one is recorded
-    # too, and the audit reports the response never sent (6.3, 6.14).
-    close = (
-        stage_1_answered.to(closed)
-        | final_response_given.to(closed)
-        | received.to(closed)
-        | stage_1.to(closed)
-        | escalation_requested.to(closed)
-        | stage_2.to(closed)
-    )
-    refer_to_ombudsman = (
-        final_response_given.to(referred_to_ombudsman)
-        | not_accepted.to(referred_to_ombudsman)
-        | escalation_refused.to(referred_to_ombudsman)
-    )
-
-    def different_handler(
-        self,
-        handler: str | None = None,
-        stage_1_handler: str | None = None,
-        edition: Edition = CODE_2024,
-        stage_1_handlers: Iterable[str | None] = (),
-    ) -> None:
-        """Validate a stage 2 handler: not a person who handled stage 1 (6.13).
-
-        ``stage_1_handlers`` names everyone recorded as handling stage 1 (who
-        acknowledged it and who responded); ``stage_1_handler`` names one.
-        ``edition`` (sent with the event, the 2024 edition by default) chooses
-        the provision cited: 5.12 for a complaint under the 2022 edition.
-        """
-        ensure_different_handler((stage_1_handler, *stage_1_handlers), handler, edition=edition)
 
 
 def ensure_different_handler(
@@ -242,20 +160,11 @@ def same_handler(first: str | None, second: str | None) -> bool:
     return bool(a) and a == b
 
 
-def _derive_table() -> Mapping[tuple[str, str], str]:
-    table: dict[tuple[str, str], str] = {}
-    for state in ComplaintLifecycle.states:
-        for transition in state.transitions:
-            for event in transition.events:
-                table[(state.id, str(event))] = transition.target.id
-    return MappingProxyType(table)
-
-
-#: Every move, derived from :class:`ComplaintLifecycle`: ``(state, event) -> new state``.
-TRANSITIONS: Final[Mapping[tuple[str, str], str]] = _derive_table()
+#: Every move of :class:`ComplaintLifecycle`: ``(state, event) -> new state``.
+TRANSITIONS: Final[Mapping[tuple[str, str], str]] = MappingProxyType(_lifecycle_table.MOVES)
 
 #: The states nothing leaves.
-FINAL_STATES: Final[frozenset[str]] = frozenset(s.id for s in ComplaintLifecycle.final_states)
+FINAL_STATES: Final[frozenset[str]] = frozenset(_lifecycle_table.FINAL)
 
 #: The states in which the complaint is still being handled (it can be withdrawn).
 OPEN_STATES: Final[frozenset[str]] = frozenset(
@@ -282,8 +191,8 @@ STATE_STAGE: Final[Mapping[str, Stage | None]] = MappingProxyType(
 
 _ALLOWED: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
-        state.id: tuple(e for e in LIFECYCLE_EVENTS if (state.id, e) in TRANSITIONS)
-        for state in ComplaintLifecycle.states
+        state: tuple(e for e in LIFECYCLE_EVENTS if (state, e) in TRANSITIONS)
+        for state in _lifecycle_table.STATES
     }
 )
 
@@ -340,6 +249,10 @@ def lifecycle_mermaid() -> str:
     >>> print(lifecycle_mermaid().splitlines()[0])
     stateDiagram-v2
     """
+    from statemachine.contrib.diagram import MermaidGraphMachine  # noqa: PLC0415  # drawn when asked
+
+    from complaintcode.complaint._machine import ComplaintLifecycle  # noqa: PLC0415  # likewise
+
     graph = MermaidGraphMachine(ComplaintLifecycle)  # type: ignore[no-untyped-call]  # untyped upstream
     text: str = graph.get_mermaid()
     # The generator leaves out moves that stay in their state (extend): draw them after the
@@ -351,3 +264,17 @@ def lifecycle_mermaid() -> str:
             label = event.replace("_", " ").capitalize()
             lines.insert(at + 1, f"    {state} --> {target} : {label}")
     return "\n".join(lines)
+
+
+def __getattr__(name: str) -> type[ComplaintLifecycle]:
+    """:class:`ComplaintLifecycle`, loaded with python-statemachine when first asked for."""
+    if name == "ComplaintLifecycle":
+        from complaintcode.complaint._machine import ComplaintLifecycle  # noqa: PLC0415  # lazily
+
+        globals()[name] = ComplaintLifecycle
+        return ComplaintLifecycle
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
