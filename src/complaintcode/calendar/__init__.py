@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.calendar import _bank_holidays, _columns, _working_days
 from complaintcode.calendar._columns import DayColumn as DayColumn
 from complaintcode.calendar._columns import read_days as read_days
@@ -79,12 +80,12 @@ _fromordinal = dt.date.fromordinal
 def _check_region(_instance: object, _attribute: object, value: object) -> None:
     if value not in REGIONS:
         known = ", ".join(REGIONS)
-        raise InvalidRecord(f"unknown region {value!r} (known: {known})", path="region")
+        raise InvalidRecord(f"unknown region {shown(value)} (known: {known})", path="region")
 
 
 def _check_name(_instance: object, _attribute: object, value: str) -> None:
     if type(value) is not str or not value:
-        raise InvalidRecord(f"expected a non-empty str, not {value!r}", path="name")
+        raise InvalidRecord(f"expected a non-empty str, not {shown(value)}", path="name")
 
 
 def _closures(values: Iterable[dt.date], path: str = "closures") -> frozenset[dt.date]:
@@ -318,10 +319,9 @@ class WorkingCalendar:
         """
         column = read_days(days, "days")
         k = count(n)
-        bounds = column.bounds()
-        if bounds is None:
-            return column.wrap([])
-        first, last = bounds
+        if column.bounds is None:  # no day at all
+            return column.wrap(column.array if column.array is not None else [])
+        first, last = column.bounds
         self._cover(first, last)
         if k:
             self._add(_fromordinal(last), k, "days")  # reach the last day's answer, or refuse
@@ -333,12 +333,14 @@ class WorkingCalendar:
             working = span[1]
             k -= 1
             return column.wrap([working[ranks[d] + k] for d in column.dates])
-        numbers, working_days = self._numpy(span)
-        offsets = column.array.view(numbers.dtype) - (span[2] - _columns.EPOCH)  # type: ignore[union-attr]  # an array column
+        array = column.array
+        assert array is not None  # noqa: S101  # a column is a list or an array
         if not k:
-            return column.wrap(column.array)  # type: ignore[arg-type]  # an array column
-        answers = working_days[numbers[offsets] + (k - 1)]
-        return column.wrap(answers.view("datetime64[D]"))
+            return column.wrap(array)
+        numbers, working_days = self._numpy(span)
+        at = numbers[array.view(numbers.dtype) - (span[2] - _columns.EPOCH)]
+        at += k - 1
+        return column.wrap(working_days[at].view("datetime64[D]"))
 
     @overload
     def working_days_between_many(self, starts: pd.Series[Any], ends: Days) -> pd.Series[Any]: ...
@@ -378,8 +380,8 @@ class WorkingCalendar:
             raise InvalidRecord(
                 f"expected as many ends as starts, not {len(b)} for {len(a)}", path="ends"
             )
-        bounds = [x for x in (a.bounds(), b.bounds()) if x is not None]
-        if not bounds:
+        bounds = [x for x in (a.bounds, b.bounds) if x is not None]
+        if not bounds:  # no day at all
             return a.wrap([], days=False)
         self._cover(min(x[0] for x in bounds), max(x[1] for x in bounds))
         span = self._span
@@ -563,5 +565,5 @@ def calendar_for(name: str) -> WorkingCalendar:
     """
     factory = _BY_NAME.get(name) if type(name) is str else None
     if factory is None:
-        raise InvalidRecord(f"unknown calendar {name!r} (known: {', '.join(_BY_NAME)})")
+        raise InvalidRecord(f"unknown calendar {shown(name)} (known: {', '.join(_BY_NAME)})")
     return factory()

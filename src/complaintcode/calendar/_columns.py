@@ -43,19 +43,23 @@ class DayColumn:
 
     Exactly one of :attr:`dates` and :attr:`array` is set. A missing day (``None``
     in a list, ``NaT`` in an array) is there only where the reader allowed it.
+    :attr:`bounds` holds the ordinals of the first and the last day present
+    (``None`` if there is none).
     """
 
-    __slots__ = ("_dated", "_dtype", "_index", "_kind", "array", "dates")
+    __slots__ = ("_dated", "_dtype", "_index", "_kind", "array", "bounds", "dates")
 
     def __init__(
         self,
         *,
+        bounds: tuple[int, int] | None,
         dates: list[dt.date | None] | None = None,
         array: Array | None = None,
         kind: str = "list",
         dtype: Any = None,  # noqa: ANN401  # numpy's or pandas' dtype, whichever was given
         index: Any = None,  # noqa: ANN401  # pandas' index, whatever its kind
     ) -> None:
+        self.bounds = bounds
         self.dates = dates
         self.array = array
         self._kind = kind
@@ -66,27 +70,12 @@ class DayColumn:
     def __len__(self) -> int:
         return len(self.dates) if self.dates is not None else len(self.array)  # type: ignore[arg-type]  # one of the two is set
 
-    def bounds(self) -> tuple[int, int] | None:
-        """The ordinals of the first and the last day, missing days left out; ``None`` if none."""
-        if self.dates is not None:
-            days = [d for d in self.dates if d is not None]
-            return (min(days).toordinal(), max(days).toordinal()) if days else None
-        import numpy as np  # noqa: PLC0415  # numpy is optional: here it was given
-
-        assert self.array is not None  # noqa: S101  # one of the two is set
-        present = self.array[~np.isnat(self.array)]
-        if not len(present):
-            return None
-        numbers = present.view(np.int64)
-        return int(numbers.min()) + EPOCH, int(numbers.max()) + EPOCH
-
     def as_array(self) -> Array:
         """The days as a numpy ``datetime64[D]`` array (``NaT`` where missing)."""
         if self.array is not None:
             return self.array
         import numpy as np  # noqa: PLC0415  # numpy is optional: here it is asked for
 
-        assert self.dates is not None  # noqa: S101  # one of the two is set
         return np.array(self.dates, dtype="datetime64[D]")
 
     def as_dates(self) -> list[dt.date | None]:
@@ -100,23 +89,26 @@ class DayColumn:
     def wrap(self, answers: list[Any] | Array, *, days: bool = True) -> Any:  # noqa: ANN401  # the kind given
         """Answers for each day, in the column's own kind.
 
+        A list for a sequence; for a numpy array, an array of its ``dtype`` (days),
+        of ``int64`` (numbers), or of objects (answers computed one by one); for a
+        Series, the same on the Series' index.
+
         Args:
             answers: A list, or a numpy array (``datetime64[D]`` days or numbers).
             days: Whether the answers are days (``False``: numbers).
         """
         if self._kind == "list":
-            return answers.tolist() if not isinstance(answers, list) else answers
+            return answers if isinstance(answers, list) else answers.tolist()
         import numpy as np  # noqa: PLC0415  # numpy is optional: here it was given
 
-        if isinstance(answers, list) and not answers:
-            values = np.empty(0, dtype=self._dtype if days and self._dated else np.int64)
-            if days and not self._dated:
-                values = np.empty(0, dtype=object)
-        elif isinstance(answers, list):
-            values = np.empty(len(answers), dtype=object)
-            values[:] = answers
+        if isinstance(answers, list):
+            empty_type = self._dtype if self._dated else object
+            values = np.empty(len(answers), dtype=empty_type if days else np.int64)
+            if answers:
+                values = np.empty(len(answers), dtype=object)
+                values[:] = answers
         elif days and self._dated:
-            values = answers.astype(self._dtype)
+            values = answers.astype(self._dtype, copy=False)
         else:
             values = answers
         if self._kind == "array":
@@ -145,8 +137,8 @@ def _read_array(
     import numpy as np  # noqa: PLC0415  # numpy is optional: here it was given
 
     if array.dtype == object:
-        dates = _read_sequence(path, array.tolist(), missing=missing)
-        return DayColumn(dates=dates, kind=kind, dtype=object, index=index)
+        dates, bounds = _read_sequence(path, array.tolist(), missing=missing)
+        return DayColumn(bounds=bounds, dates=dates, kind=kind, dtype=array.dtype, index=index)
     if array.dtype.kind != "M":
         raise InvalidRecord(
             f"expected dates (datetime64 or datetime.date), not an array of {array.dtype}",
@@ -154,23 +146,32 @@ def _read_array(
         )
     if array.ndim != 1:
         raise InvalidRecord(f"expected a column of dates, not {array.ndim} dimensions", path=path)
-    days = array.astype("datetime64[D]")
+    days = array.astype("datetime64[D]", copy=False)
     if array.dtype != days.dtype:
         timed = (days != array) & ~np.isnat(array)
         if timed.any():
             raise _bad_array(path, array, timed, "has a time of day: expected a date")
-    absent = np.isnat(days)
-    if not missing and absent.any():
-        raise _bad_array(path, days, absent, "is missing: expected a date")
     numbers = days.view(np.int64)
-    outside = ((numbers < _MIN_DAY) | (numbers > _MAX_DAY)) & ~absent
-    if outside.any():
-        raise _bad_array(path, days, outside, f"is out of range: {RANGE}")
-    return DayColumn(array=days, kind=kind, dtype=array.dtype, index=index)
+    absent = np.isnat(days)
+    present = numbers
+    if absent.any():
+        if not missing:
+            raise _bad_array(path, days, absent, "is missing: expected a date")
+        present = numbers[~absent]
+    bounds = None
+    if len(present):
+        first, last = int(present.min()), int(present.max())
+        if first < _MIN_DAY or last > _MAX_DAY:
+            outside = ((numbers < _MIN_DAY) | (numbers > _MAX_DAY)) & ~absent
+            raise _bad_array(path, days, outside, f"is out of range: {RANGE}")
+        bounds = (first + EPOCH, last + EPOCH)
+    return DayColumn(bounds=bounds, array=days, kind=kind, dtype=array.dtype, index=index)
 
 
-def _read_sequence(path: str, values: Sequence[object], *, missing: bool) -> list[dt.date | None]:
-    """A sequence of dates, each checked as the calendar checks one."""
+def _read_sequence(
+    path: str, values: Sequence[object], *, missing: bool
+) -> tuple[list[dt.date | None], tuple[int, int] | None]:
+    """A sequence of dates, each checked as the calendar checks one; and its bounds."""
     days: list[Any] = values if isinstance(values, list) else list(values)
     kinds = {type(day) for day in days}
     expected = {_DATE, type(None)} if missing else {_DATE}
@@ -178,12 +179,15 @@ def _read_sequence(path: str, values: Sequence[object], *, missing: bool) -> lis
         for i, day in enumerate(days):
             if not (missing and day is None):
                 ordinal(day, f"{path}[{i}]")
-    present = [d for d in days if d is not None] if missing and type(None) in kinds else days
-    if present and not (MIN_DATE <= min(present) and max(present) <= MAX_DATE):  # noqa: SIM300  # the range reads in order
+    present = [d for d in days if d is not None] if type(None) in kinds else days
+    if not present:
+        return days, None
+    first, last = min(present), max(present)
+    if not (MIN_DATE <= first and last <= MAX_DATE):  # noqa: SIM300  # the range reads in order
         for i, day in enumerate(days):
             if day is not None:
                 ordinal(day, f"{path}[{i}]")
-    return days
+    return days, (first.toordinal(), last.toordinal())
 
 
 def read_days(values: object, path: str, *, missing: bool = False) -> DayColumn:
@@ -215,4 +219,5 @@ def read_days(values: object, path: str, *, missing: bool = False) -> DayColumn:
         return _read_array(path, values, missing=missing, kind="array", index=None)
     if isinstance(values, (dt.date, str, bytes)) or not hasattr(values, "__iter__"):
         raise InvalidRecord(f"expected a column of dates, not {type(values).__name__}", path=path)
-    return DayColumn(dates=_read_sequence(path, values, missing=missing))  # type: ignore[arg-type]  # any iterable
+    dates, bounds = _read_sequence(path, values, missing=missing)  # type: ignore[arg-type]  # any iterable
+    return DayColumn(bounds=bounds, dates=dates)

@@ -31,7 +31,7 @@ from complaintcode.stages import Stage
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     import numpy.typing as npt
     import pandas as pd
@@ -47,7 +47,16 @@ __all__ = ["acknowledgement_due_many", "response_due_many"]
 class _Columns:
     """The checked inputs of a column of deadlines."""
 
-    __slots__ = ("acknowledged", "calendar", "edition", "received", "requested", "stage")
+    __slots__ = (
+        "acknowledged",
+        "calendar",
+        "edition",
+        "received",
+        "received_days",
+        "requested",
+        "requested_days",
+        "stage",
+    )
 
     def __init__(
         self,
@@ -77,6 +86,10 @@ class _Columns:
             raise InvalidRecord(stage_2_message, path="escalation_requested")
         self.requested = self._other(escalation_requested, "escalation_requested", missing=not two)
         self.acknowledged = self._other(acknowledged, "acknowledged", missing=True)
+        # For columns counted with numpy: the days as ``datetime64[D]`` arrays, read once.
+        array = self.received.array is not None
+        self.received_days: Any = self.received.array
+        self.requested_days: Any = self.requested.as_array() if array and self.requested else None
 
     def _other(self, values: object, path: str, *, missing: bool) -> DayColumn | None:
         if values is None:
@@ -113,51 +126,90 @@ def _first_bad(bad: Mask, message: str, path: str, days: Any, earlier: Any) -> N
         )
 
 
-def _groups(received: Any, edition: Edition | None) -> list[tuple[Edition, Any]]:  # noqa: ANN401  # numpy's values
-    """Each edition, with the complaints (a ``bool`` array) that it governs."""
+def _acknowledgement_rule(edition: Edition, stage: Stage) -> tuple[object, ...]:
+    """What counting an acknowledgement takes from an edition: its days, and how they count."""
+    key = f"acknowledge_stage_{int(stage)}"
+    return (timescales(edition, stage).acknowledge, edition.counts_calendar_days(key))
+
+
+def _response_rule(edition: Edition, stage: Stage) -> tuple[object, ...]:
+    """What counting a response takes from an edition."""
+    rules = timescales(edition, stage)
+    return (*_acknowledgement_rule(edition, stage), rules.respond, rules.respond_from)
+
+
+def _groups(
+    received: Any,  # noqa: ANN401  # numpy's values
+    edition: Edition | None,
+    rule: Callable[[Edition, Stage], tuple[object, ...]],
+    stage: Stage,
+) -> list[tuple[Edition, Any]]:
+    """The editions that govern the complaints, each with the complaints it governs.
+
+    Each complaint's edition is the one for its day of receipt (as
+    :func:`~complaintcode.editions.edition_for` gives it), unless one is given for
+    all. Editions that count a deadline alike are counted together: ``None`` stands
+    for every complaint.
+    """
     import numpy as np  # noqa: PLC0415  # numpy is optional: its column was given
 
     if edition is not None:
-        return [(edition, np.ones(len(received), dtype=bool))]
+        return [(edition, None)]
     dated = sorted(
         (e for e in EDITIONS_BY_YEAR.values() if e.applies_from is not None),
         key=lambda e: e.applies_from or 0,
     )
+    which = np.zeros(len(received), dtype=np.int8)
+    for e in dated:
+        which += received >= np.datetime64(e.applies_from, "D")
     oldest = [e for e in EDITIONS_BY_YEAR.values() if e.applies_from is None]
-    starts = np.array([e.applies_from for e in dated], dtype="datetime64[D]")
-    which = np.searchsorted(starts, received, side="right")
-    return [(e, which == i) for i, e in enumerate([*oldest, *dated]) if (which == i).any()]
+    alike: dict[tuple[object, ...], tuple[Edition, Any]] = {}
+    for i, e in enumerate([*oldest, *dated]):
+        mask = which == i
+        if mask.any():
+            first, before = alike.get(rule(e, stage), (e, None))
+            alike[rule(e, stage)] = (first, mask if before is None else before | mask)
+    if len(alike) == 1:
+        return [(edition, None) for edition, _ in alike.values()]
+    return list(alike.values())
 
 
-def _vector_acknowledgement(columns: _Columns, edition: Edition, mask: Mask) -> Any:  # noqa: ANN401  # numpy's values
+def _part(values: Any, mask: Any) -> Any:  # noqa: ANN401  # numpy's values
+    """The values of the complaints a mask picks (all of them for ``None``)."""
+    return values if mask is None or values is None else values[mask]
+
+
+def _vector_acknowledgement(columns: _Columns, edition: Edition, mask: Mask | None) -> Any:  # noqa: ANN401  # numpy's values
     """The acknowledgement due dates of one edition's complaints (``NaT`` for no timescale)."""
     import numpy as np  # noqa: PLC0415  # numpy is optional: its column was given
 
     stage = columns.stage
     days = timescales(edition, stage).acknowledge
+    start = _part(columns.received_days, mask)
     if days is None:
-        return np.full(int(mask.sum()), np.datetime64("NaT"), dtype="datetime64[D]")
-    start = columns.received.as_array()[mask]
+        return np.full(len(start), np.datetime64("NaT"), dtype="datetime64[D]")
     if stage is Stage.TWO and columns.requested is not None:
-        start = columns.requested.as_array()[mask]
+        start = _part(columns.requested_days, mask)
     if edition.counts_calendar_days(f"acknowledge_stage_{int(stage)}"):
         return start + np.timedelta64(days, "D")
     return columns.calendar.add_working_days_many(start, days)
 
 
-def _vector_response(columns: _Columns, edition: Edition, mask: Mask) -> Any:  # noqa: ANN401  # numpy's values
+def _vector_response(columns: _Columns, edition: Edition, mask: Mask | None) -> Any:  # noqa: ANN401  # numpy's values
     """The response due dates of one edition's complaints."""
     import numpy as np  # noqa: PLC0415  # numpy is optional: its column was given
 
     stage = columns.stage
-    first = columns.received.as_array()[mask]
-    requested = None if columns.requested is None else columns.requested.as_array()[mask]
-    if stage is Stage.TWO and requested is not None:
-        first = requested
-    acknowledgement = _vector_acknowledgement(columns, edition, mask)
-    start = np.where(np.isnat(acknowledgement), first, acknowledgement)
+    requested = _part(columns.requested_days, mask)
+    first = requested if stage is Stage.TWO and requested is not None else None
+    start = _vector_acknowledgement(columns, edition, mask)
+    unset = np.isnat(start)
+    if unset.any():  # no acknowledgement timescale: the stage's first day
+        start = np.where(
+            unset, _part(columns.received_days, mask) if first is None else first, start
+        )
     if columns.acknowledged is not None:
-        acknowledged = columns.acknowledged.as_array()[mask]
+        acknowledged = _part(columns.acknowledged.as_array(), mask)
         start = np.where(np.isnat(acknowledged), start, acknowledged)
     if timescales(edition, stage).respond_from == "escalation_requested" and requested is not None:
         start = np.where(np.isnat(requested), start, requested)
@@ -168,13 +220,12 @@ def _vector_checks(columns: _Columns) -> None:
     """Refuse dates that run backwards, for a numpy column, as each deadline would."""
     import numpy as np  # noqa: PLC0415  # numpy is optional: its column was given
 
-    received = columns.received.as_array()
+    received = columns.received_days
     first = received
     if columns.stage is Stage.TWO and columns.requested is not None:
-        requested = columns.requested.as_array()
-        _first_bad(
-            requested < received, "the day of receipt", "escalation_requested", requested, received
-        )
+        requested = columns.requested_days
+        bad = requested < received
+        _first_bad(bad, "the day of receipt", "escalation_requested", requested, received)
         first = requested
     if columns.acknowledged is not None:
         acknowledged = columns.acknowledged.as_array()
@@ -183,14 +234,21 @@ def _vector_checks(columns: _Columns) -> None:
         _first_bad(bad, earlier, "acknowledged", acknowledged, first)
 
 
-def _vector(columns: _Columns, due: Any) -> Any:  # noqa: ANN401  # the kind given
-    """Every complaint's due date by whole-array operations, one edition at a time."""
+def _vector(
+    columns: _Columns,
+    due: Callable[[_Columns, Edition, Any], Any],
+    rule: Callable[[Edition, Stage], tuple[object, ...]],
+) -> Any:  # noqa: ANN401  # the kind given
+    """Every complaint's due date by whole-array operations, one edition's rules at a time."""
     import numpy as np  # noqa: PLC0415  # numpy is optional: its column was given
 
     _vector_checks(columns)
-    received = columns.received.as_array()
+    received = columns.received_days
+    groups = _groups(received, columns.edition, rule, columns.stage)
+    if len(groups) == 1:
+        return columns.received.wrap(due(columns, groups[0][0], None))
     answers = np.full(len(received), np.datetime64("NaT"), dtype="datetime64[D]")
-    for edition, mask in _groups(received, columns.edition):
+    for edition, mask in groups:
         answers[mask] = due(columns, edition, mask)
     return columns.received.wrap(answers)
 
@@ -268,7 +326,7 @@ def acknowledgement_due_many(
         stage_2_message="the stage 2 acknowledgement is counted from the escalation request",
     )
     if columns.received.array is not None:
-        return _vector(columns, _vector_acknowledgement)
+        return _vector(columns, _vector_acknowledgement, _acknowledgement_rule)
     answers: list[dt.date | None] = []
     for at, (day, requested) in enumerate(
         zip(columns.dates(columns.received), columns.dates(columns.requested), strict=True)
@@ -373,7 +431,7 @@ def response_due_many(
         ),
     )
     if columns.received.array is not None:
-        return _vector(columns, _vector_response)
+        return _vector(columns, _vector_response, _response_rule)
     answers: list[dt.date] = []
     two = columns.stage is Stage.TWO
     for at, (day, requested, acked) in enumerate(
