@@ -38,10 +38,8 @@ import argparse
 import os
 import sys
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from complaintcode._version import version
-from complaintcode.cli import _audit, _commands, _conformance, _reports
 from complaintcode.cli._io import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
@@ -56,13 +54,54 @@ from complaintcode.cli._io import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 PROG = "complaintcode"
 #: The width descriptions are wrapped to in --help.
 _WIDTH = 79
+
+
+def _handler(room: str, name: str) -> Callable[[argparse.Namespace, Console], int]:
+    """A command's handler, its room (and the parts it uses) imported when the command runs.
+
+    So that ``complaintcode --help`` loads none of the library, and ``complaintcode
+    deadlines`` only the deadlines and the calendar.
+    """
+
+    def run(args: argparse.Namespace, console: Console) -> int:
+        import importlib  # noqa: PLC0415  # the room is loaded when its command runs
+
+        handle: Callable[[argparse.Namespace, Console], int]
+        handle = getattr(importlib.import_module(f"complaintcode.cli.{room}"), name)
+        return handle(args, console)
+
+    return run
+
+
+def _tenure_homes(text: str) -> tuple[str, int]:
+    """``--tenure-homes TENURE=N``, read by the report's room when the option is given."""
+    from complaintcode.cli._reports import tenure_homes  # noqa: PLC0415  # when given
+
+    return tenure_homes(text)
+
+
+class _Version(argparse._VersionAction):  # noqa: SLF001  # argparse's own, printing as it does
+    """``--version``: the version is read from the package's metadata only when asked."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from complaintcode._version import version  # noqa: PLC0415  # read only when asked
+
+        self.version = f"%(prog)s {version()}"
+        super().__call__(parser, namespace, values, option_string)
+
 
 _EXIT_CODES = """\
 exit codes:
@@ -130,7 +169,7 @@ def _add_deadlines(group: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="the edition of the Code (default: the one in force on the day of receipt)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
-    p.set_defaults(handler=_commands.run_deadlines)
+    p.set_defaults(handler=_handler("_deadlines", "run_deadlines"))
 
 
 def _add_audit(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -160,7 +199,7 @@ def _add_audit(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="default: text"
     )
-    p.set_defaults(handler=_audit.run)
+    p.set_defaults(handler=_handler("_audit", "run"))
 
 
 def _add_report(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -208,7 +247,7 @@ def _add_report(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="default: markdown",
     )
     _add_report_inputs(p)
-    p.set_defaults(handler=_commands.run_report)
+    p.set_defaults(handler=_handler("_commands", "run_report"))
 
 
 def _add_report_inputs(p: argparse.ArgumentParser) -> None:
@@ -224,7 +263,7 @@ def _add_report_inputs(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--tenure-homes",
-        type=_reports.tenure_homes,
+        type=_tenure_homes,
         action="append",
         default=[],
         metavar="TENURE=N",
@@ -276,7 +315,7 @@ def _add_mrc(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         default="markdown",
         help="default: markdown",
     )
-    p.set_defaults(handler=_reports.run_mrc)
+    p.set_defaults(handler=_handler("_reports", "run_mrc"))
 
 
 def _add_self_assessment(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -322,8 +361,8 @@ def _add_self_assessment(group: argparse._SubParsersAction[argparse.ArgumentPars
         sub.add_argument(
             "--format", choices=formats, default=formats[0], help=f"default: {formats[0]}"
         )
-    check.set_defaults(handler=_commands.run_self_assessment_check)
-    render.set_defaults(handler=_commands.run_self_assessment_render)
+    check.set_defaults(handler=_handler("_commands", "run_self_assessment_check"))
+    render.set_defaults(handler=_handler("_commands", "run_self_assessment_render"))
 
 
 def _add_demo(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -337,7 +376,7 @@ def _add_demo(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         _epilog("  complaintcode demo\n  complaintcode demo --format html > report.html"),
     )
     p.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    p.set_defaults(handler=_commands.run_demo)
+    p.set_defaults(handler=_handler("_commands", "run_demo"))
 
 
 def _add_conformance(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -359,7 +398,7 @@ def _add_conformance(group: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("paths", nargs="*", metavar="PATH", help="vector files or folders")
     p.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     p.add_argument("--adapter", metavar="COMMAND", help="the command that starts an adapter")
-    p.set_defaults(handler=_conformance.run)
+    p.set_defaults(handler=_handler("_conformance", "run"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -381,8 +420,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"%(prog)s {version()}",
+        action=_Version,
+        version="%(prog)s",
         help="print the version of complaintcode and exit",
     )
     group = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

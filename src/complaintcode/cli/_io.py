@@ -17,17 +17,17 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from complaintcode.calendar import england_and_wales
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
-from complaintcode.records import BadRecord, read_complaints
-from complaintcode.store import SQLITE_HEADER, ComplaintStore, StoreError
 
+# The parts a command reads records with are imported by the functions that read them,
+# so that ``--help`` and ``deadlines`` load none of them.
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from complaintcode.calendar import WorkingCalendar
     from complaintcode.complaint import Complaint
     from complaintcode.findings import Finding
+    from complaintcode.records import BadRecord
 
 #: Everything went well, and nothing was found.
 EXIT_OK = 0
@@ -257,6 +257,9 @@ def load_complaints(console: Console, path: str) -> list[Complaint]:
     :class:`~complaintcode.store.ComplaintStore`, whatever its name; anything
     else, standard input included, is read as JSON Lines.
     """
+    from complaintcode.calendar import england_and_wales  # noqa: PLC0415  # see the imports
+    from complaintcode.records import read_complaints  # noqa: PLC0415  # likewise
+
     calendar = england_and_wales()
     if path != "-" and _is_database(path):
         return _load_store(console, path, calendar)
@@ -275,6 +278,8 @@ def load_complaints(console: Console, path: str) -> list[Complaint]:
 
 def _is_database(path: str) -> bool:
     """Whether a file begins with SQLite's header (a file that cannot be read is not)."""
+    from complaintcode.store import SQLITE_HEADER  # noqa: PLC0415  # see the imports
+
     try:
         with Path(path).open("rb") as stream:
             return stream.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -288,6 +293,9 @@ def _load_store(console: Console, path: str, calendar: WorkingCalendar) -> list[
     A complaint that cannot be read is reported as ``FILE: complaint 'C-3', events[1].on:
     message``; its :class:`BadRecord` counts complaints in the store's order as lines.
     """
+    from complaintcode.records import BadRecord  # noqa: PLC0415  # see the imports
+    from complaintcode.store import ComplaintStore, StoreError  # noqa: PLC0415  # likewise
+
     complaints: list[Complaint] = []
 
     def report(reference: str, err: ComplaintCodeError) -> None:
