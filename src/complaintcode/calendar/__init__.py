@@ -7,7 +7,9 @@ and Wales, matching GOV.UK's published bank holidays, one-off days included.
 The part cites no provision itself: the timescales of 6.2, 6.3, 6.4, 6.11, 6.14
 and 6.15 (4.1, 5.1 and 5.13 in the 2022 edition) are counted on it.
 Bank holidays come from the ``workalendar`` package through one private room,
-``_bank_holidays``, which adds the days it lacks.
+``_bank_holidays``, which adds the days it lacks; what it gives for every year the
+calendar answers for is written out into a generated table, ``_holiday_table``,
+which the calendar reads, so that it never imports workalendar.
 
 Counting follows one rule: the day something is received is day 0 and never
 counts, and a timescale of N working days ends on the Nth working day after it.
@@ -134,7 +136,7 @@ class WorkingCalendar:
     """The working days of a region, less a landlord's own closure days.
 
     Equal calendars have the same name, region and closures. Working days are
-    precomputed on first use and extended as needed: a question costs about 1 µs.
+    precomputed on first use and extended as needed: a question is two lookups.
 
     Attributes:
         region: ``"england-and-wales"`` (the default), ``"scotland"`` or
