@@ -15,7 +15,7 @@ the reports or the command line. Type checkers see every name as imported
 
 from __future__ import annotations
 
-import sys
+import sys as _sys
 
 # ``typing`` takes about as long to import as Python takes to start: the package
 # reads the flag by its name, as type checkers do, without importing it.
@@ -779,11 +779,12 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    """The package's names: every public name, whether loaded yet or not."""
-    return sorted({*globals(), *__all__, "__version__"})
+    """The package's names: every public name and public module, whether loaded yet or not."""
+    dunders = (name for name in globals() if name.startswith("__"))
+    return sorted({*__all__, *_MODULES, "__version__", *dunders})
 
 
-class _Package(type(sys)):  # type: ignore[misc]  # the module type, without importing types
+class _Package(type(_sys)):  # type: ignore[misc]  # the module type, without importing types
     """The package's module, whose public names are never hidden by a part of the same name.
 
     ``complaintcode.provisions`` is the function ``provisions``, as it always was;
@@ -792,9 +793,9 @@ class _Package(type(sys)):  # type: ignore[misc]  # the module type, without imp
     """
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in _WHERE and isinstance(value, type(sys)):
+        if name in _WHERE and isinstance(value, type(_sys)):
             return
         super().__setattr__(name, value)
 
 
-sys.modules[__name__].__class__ = _Package
+_sys.modules[__name__].__class__ = _Package
