@@ -296,7 +296,8 @@ class WorkingCalendar:
         array of ``datetime64`` whole days (answered as an array of the same
         ``dtype``, computed with whole-array operations) or a pandas Series of
         either (answered as a Series on the same index, of the same ``dtype``).
-        numpy and pandas are optional: the calendar never imports them itself.
+        numpy and pandas are optional: the calendar imports neither unless a
+        column of theirs is given.
 
         Args:
             days: The days of receipt (each day 0).
