@@ -149,8 +149,17 @@ def test_to_dict() -> None:
 
 
 def test_from_dict_needs_only_understanding_and_points() -> None:
-    d = ComplaintDefinition.from_dict({"understanding": "u", "points": "p"})
+    d = ComplaintDefinition.from_dict({"understanding": "u", "points": ["p"]})
     assert d == ComplaintDefinition(understanding="u", points=("p",))
+
+
+def test_from_dict_reads_a_stored_definition_strictly() -> None:
+    """5.6: a stored list of points is a list, even of one; a single text is how a person
+    types it to the constructor, not how ``to_dict`` writes it."""
+    with pytest.raises(InvalidRecord) as err:
+        ComplaintDefinition.from_dict({"understanding": "u", "points": "p"})
+    assert str(err.value) == "definition.points: expected a list of texts, got str"
+    assert ComplaintDefinition(understanding="u", points="p").points == ("p",)
 
 
 @given(complaint_definitions)

@@ -1,7 +1,11 @@
 """Validators and converters shared by the letter and remedy records.
 
 Each raises :class:`~complaintcode.errors.InvalidRecord` naming the field, so
-bad input never surfaces as a bare ``TypeError``.
+bad input never surfaces as a bare ``TypeError``. A text holds no lone
+surrogate and a date lies in the range a record may hold
+(:data:`~complaintcode._codec.MIN_RECORD_DATE` to
+:data:`~complaintcode._codec.MAX_RECORD_DATE`), whether the record is made in
+Python or read from JSON: the checks are :mod:`complaintcode._codec`'s.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from complaintcode._codec import check_record_date, check_text, shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
 
@@ -22,9 +27,10 @@ _PENNY = Decimal("0.01")
 
 
 def text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a str."""
+    """Require a str that UTF-8 can hold (no lone surrogate)."""
     if not isinstance(value, str):
         raise InvalidRecord(f"expected text, got {type(value).__name__}", path=attribute.name)
+    check_text(value, attribute.name)
 
 
 def optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -34,13 +40,14 @@ def optional_text(_instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def check_date(value: object, path: str) -> None:
-    """Require a datetime.date that is not a datetime."""
+    """Require a datetime.date that is not a datetime, in the range a record may hold."""
     if type(value) is not dt.date:
         if isinstance(value, dt.datetime):
             msg = "expected a datetime.date, not a datetime (pass its .date())"
         else:
             msg = f"expected a datetime.date, not {type(value).__name__}"
         raise InvalidRecord(msg, path=path)
+    check_record_date(value, path)
 
 
 def date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -115,9 +122,9 @@ def money(value: object) -> Decimal | None:
     try:
         amount = Decimal(value.strip() if isinstance(value, str) else value)
     except InvalidOperation:
-        raise InvalidRecord(f"not an amount of pounds: {value!r}", path="amount") from None
+        raise InvalidRecord(f"not an amount of pounds: {shown(value)}", path="amount") from None
     if not amount.is_finite():
-        raise InvalidRecord(f"not an amount of pounds: {value!r}", path="amount")
+        raise InvalidRecord(f"not an amount of pounds: {shown(value)}", path="amount")
     if amount < 0:
         raise InvalidRecord(f"the amount must not be negative (got {amount})", path="amount")
     try:
@@ -133,12 +140,16 @@ def money(value: object) -> Decimal | None:
 
 
 def iso_date(value: object, path: str) -> dt.date | None:
-    """Read an ISO date string, or None."""
+    """Read an ISO date string (YYYY-MM-DD) in the range a record may hold, or None."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise InvalidRecord(f"expected an ISO date string, got {type(value).__name__}", path=path)
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
-        raise InvalidRecord(f"not an ISO date: {value!r}", path=path) from None
+        day = None
+    if day is None:
+        raise InvalidRecord(f"not an ISO date: {shown(value)}", path=path)
+    check_record_date(day, path)
+    return day

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from complaintcode._codec import check_text, shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
 from complaintcode.provisions import provision
@@ -35,12 +36,14 @@ __all__ = ["ComplaintDefinition"]
 def _texts(value: object) -> tuple[str, ...]:
     """Convert a string or an iterable of strings to a tuple of strings."""
     if isinstance(value, str):
+        check_text(value, "")
         return (value,)
     if isinstance(value, (list, tuple)):
         out = tuple(value)
         for i, item in enumerate(out):
             if not isinstance(item, str):
                 raise InvalidRecord(f"expected text, got {type(item).__name__}", path=f"[{i}]")
+            check_text(item, f"[{i}]")
         return out
     raise InvalidRecord(f"expected a list of texts, got {type(value).__name__}")
 
@@ -48,6 +51,7 @@ def _texts(value: object) -> tuple[str, ...]:
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise InvalidRecord(f"expected text, got {type(value).__name__}", path=attribute.name)
+    check_text(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -154,7 +158,7 @@ class ComplaintDefinition:
         known = _FIELD_NAMES
         if not known.issuperset(data):
             unknown = sorted((k for k in data if k not in known), key=repr)
-            raise InvalidRecord(f"unknown field {unknown[0]!r}", path=path)
+            raise InvalidRecord(f"unknown field {shown(unknown[0])}", path=path)
         for required in ("understanding", "points"):
             if required not in data:
                 raise InvalidRecord("missing required field", path=f"{path}.{required}")
@@ -166,6 +170,10 @@ class ComplaintDefinition:
                         f"expected text, got {type(value).__name__}", path=f"{path}.{name}"
                     )
                 kwargs[name] = value
+            elif not isinstance(value, list):  # stored as an array, even of one text
+                raise InvalidRecord(
+                    f"expected a list of texts, got {type(value).__name__}", path=f"{path}.{name}"
+                )
             else:
                 try:
                     kwargs[name] = _texts(value)
@@ -173,7 +181,12 @@ class ComplaintDefinition:
                     raise InvalidRecord(
                         err.message, path=f"{path}.{name}{err.path or ''}"
                     ) from None
-        return cls(**kwargs)
+        try:
+            return cls(**kwargs)
+        except InvalidRecord as err:
+            raise InvalidRecord(
+                err.message, path=f"{path}.{err.path}" if err.path else path
+            ) from None
 
 
 #: The fields :meth:`ComplaintDefinition.from_dict` accepts.

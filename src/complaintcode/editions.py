@@ -25,6 +25,7 @@ from typing import Literal
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision, provision
 from complaintcode.stages import Stage
@@ -184,7 +185,7 @@ class Edition:
         """
         if days not in ("working", "calendar"):
             raise InvalidRecord(
-                f"days are read as 'working' or 'calendar' days, not {days!r}", path="days"
+                f"days are read as 'working' or 'calendar' days, not {shown(days)}", path="days"
             )
         base = self.title.removesuffix(_CALENDAR_SUFFIX)
         title = base + _CALENDAR_SUFFIX if days == "calendar" and self.bare_days else base
@@ -213,7 +214,7 @@ class Edition:
         (True, False)
         """
         if key not in _KEYS:
-            raise InvalidRecord(f"unknown rule {key!r}")
+            raise InvalidRecord(f"unknown rule {shown(key)}")
         return key in self.citations
 
     def cite(self, key: str) -> Provision:
@@ -242,8 +243,8 @@ class Edition:
         number = self.citations.get(key)
         if number is None:
             if key in _KEYS:
-                raise InvalidRecord(f"the {self.title} has no provision for the rule {key!r}")
-            raise InvalidRecord(f"unknown rule {key!r}")
+                raise InvalidRecord(f"the {self.title} has no provision for the rule {shown(key)}")
+            raise InvalidRecord(f"unknown rule {shown(key)}")
         cited = provision(number, self.year)
         self._cited[key] = cited
         return cited
@@ -451,4 +452,4 @@ def edition_by_year(year: object) -> Edition:
         if key in (edition.year, str(edition.year)):
             return edition
     known = ", ".join(str(y) for y in EDITIONS_BY_YEAR)
-    raise InvalidRecord(f"unknown edition of the Code {year!r} (known: {known})")
+    raise InvalidRecord(f"unknown edition of the Code {shown(year)} (known: {known})")

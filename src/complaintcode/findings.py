@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode._html import table
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import Provision
@@ -39,7 +40,7 @@ _SEVERITIES: frozenset[str] = frozenset({"breach", "warning"})
 
 def _check_severity(_instance: object, _attribute: object, value: str) -> None:
     if not isinstance(value, str) or value not in _SEVERITIES:
-        msg = f"severity must be 'breach' or 'warning', not {value!r}"
+        msg = f"severity must be 'breach' or 'warning', not {shown(value)}"
         raise InvalidRecord(msg)
 
 

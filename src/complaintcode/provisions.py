@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def _expect(
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not ok(value):
-            raise InvalidRecord(f"expected {what}, got {value!r}", path=attribute.name)
+            raise InvalidRecord(f"expected {what}, got {shown(value)}", path=attribute.name)
 
     return check
 
@@ -470,7 +471,7 @@ def _edition_year(edition: int | _HasYear) -> int:
     year = edition if isinstance(edition, int) else getattr(edition, "year", None)
     if not isinstance(year, int) or isinstance(year, bool) or year not in _ORDERED:
         known = ", ".join(str(e) for e in EDITIONS)
-        raise InvalidRecord(f"unknown edition of the Code {edition!r} (known: {known})")
+        raise InvalidRecord(f"unknown edition of the Code {shown(edition)} (known: {known})")
     return year
 
 
@@ -498,7 +499,7 @@ def provision(number: str, edition: int | _HasYear = 2024) -> Provision:
     year = _edition_year(edition)
     found = _INDEX.get((year, number)) if isinstance(number, str) else None
     if found is None:
-        raise InvalidRecord(f"unknown provision {number!r} in the {year} edition of the Code")
+        raise InvalidRecord(f"unknown provision {shown(number)} in the {year} edition of the Code")
     return found
 
 
@@ -545,5 +546,5 @@ def section_title(section: int, edition: int | _HasYear = 2024) -> str:
     year = _edition_year(edition)
     titles: Mapping[int, str] = _SECTIONS[year]
     if not isinstance(section, int) or isinstance(section, bool) or section not in titles:
-        raise InvalidRecord(f"unknown section {section!r} in the {year} edition of the Code")
+        raise InvalidRecord(f"unknown section {shown(section)} in the {year} edition of the Code")
     return titles[section]

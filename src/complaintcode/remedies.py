@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import shown
 from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
@@ -96,8 +98,11 @@ class RemedyKind(enum.Enum):
             if value == kind.value:
                 return kind
         known = ", ".join(k.value for k in cls)
-        raise InvalidRecord(f"unknown kind of remedy {value!r} (known: {known})", path="kind")
+        raise InvalidRecord(f"unknown kind of remedy {shown(value)} (known: {known})", path="kind")
 
+
+#: An amount as :meth:`Remedy.to_dict` writes it, and as the JSON Schema describes it.
+_STORED_AMOUNT = re.compile(r"(0|[1-9][0-9]{0,15})\.[0-9]{2}")
 
 _LABELS: dict[RemedyKind, str] = {
     RemedyKind.APOLOGY: "Apology",
@@ -286,9 +291,9 @@ class Remedy:
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
         known = {f.name for f in attrs.fields(cls)}
-        unknown = sorted(set(data) - known)
+        unknown = sorted((k for k in data if k not in known), key=shown)
         if unknown:
-            raise InvalidRecord(f"unknown field {unknown[0]!r}", path=path)
+            raise InvalidRecord(f"unknown field {shown(unknown[0])}", path=path)
         for required in ("kind", "what"):
             if required not in data:
                 raise InvalidRecord("missing required field", path=f"{path}.{required}")
@@ -302,9 +307,15 @@ class Remedy:
                 path=f"{path}.amount",
             )
         try:
-            return cls(**kwargs)
+            remedy = cls(**kwargs)
         except InvalidRecord as err:
             raise InvalidRecord(err.message, path=f"{path}.{err.path}") from None
+        if amount is not None and not _STORED_AMOUNT.fullmatch(amount):  # as to_dict writes it
+            raise InvalidRecord(
+                f"a stored amount has two decimal places, such as '150.00', not {shown(amount)}",
+                path=f"{path}.amount",
+            )
+        return remedy
 
 
 def _remedies(remedies: Iterable[Remedy]) -> tuple[Remedy, ...]:

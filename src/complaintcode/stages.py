@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 import re
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.provisions import provision
 
@@ -99,7 +100,7 @@ class Stage(enum.IntEnum):
         if isinstance(value, Stage):
             return value
         if isinstance(value, bool):
-            raise InvalidRecord(f"not a stage: {value!r}")
+            raise InvalidRecord(f"not a stage: {shown(value)}")
         if isinstance(value, int):
             if value in (1, 2):
                 return cls(value)
@@ -118,23 +119,31 @@ class Stage(enum.IntEnum):
                 raise _before(value)
             if key in _AFTER or _is_later_stage(key):
                 raise _after(value)
-        raise InvalidRecord(f"not a stage: {value!r} (the stages are 1 and 2)")
+        raise InvalidRecord(f"not a stage: {shown(value)} (the stages are 1 and 2)")
 
 
 def _is_later_stage(key: str) -> bool:
+    """Whether a squashed name is a stage numbered above 2 (``stage3``, ``stage0012``).
+
+    Compared as text, so that a number of thousands of digits is a later stage
+    too, not an error of the interpreter's limit on converting long numbers.
+    """
     digits = key.removeprefix("stage")
-    return digits.isdecimal() and int(digits) > 2
+    if not digits.isdecimal():
+        return False
+    digits = digits.lstrip("0")
+    return len(digits) > 1 or (digits != "" and int(digits) > 2)
 
 
 def _before(value: object) -> ProvisionViolation:
     return ProvisionViolation(
         provision("5.2"),
-        f"there is no stage before stage 1 ('stage 0', 'informal' or similar) (got {value!r})",
+        f"there is no stage before stage 1 ('stage 0', 'informal' or similar) (got {shown(value)})",
     )
 
 
 def _after(value: object) -> ProvisionViolation:
     return ProvisionViolation(
         provision("5.3"),
-        f"a complaints process may not have more than two stages (got {value!r})",
+        f"a complaints process may not have more than two stages (got {shown(value)})",
     )

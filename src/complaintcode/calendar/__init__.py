@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.calendar import _bank_holidays, _columns, _working_days
 from complaintcode.calendar._columns import DayColumn as DayColumn
 from complaintcode.calendar._columns import read_days as read_days
@@ -81,12 +82,12 @@ _fromordinal = dt.date.fromordinal
 def _check_region(_instance: object, _attribute: object, value: object) -> None:
     if value not in REGIONS:
         known = ", ".join(REGIONS)
-        raise InvalidRecord(f"unknown region {value!r} (known: {known})", path="region")
+        raise InvalidRecord(f"unknown region {shown(value)} (known: {known})", path="region")
 
 
 def _check_name(_instance: object, _attribute: object, value: str) -> None:
     if type(value) is not str or not value:
-        raise InvalidRecord(f"expected a non-empty str, not {value!r}", path="name")
+        raise InvalidRecord(f"expected a non-empty str, not {shown(value)}", path="name")
 
 
 def _closures(values: Iterable[dt.date], path: str = "closures") -> frozenset[dt.date]:
@@ -567,5 +568,5 @@ def calendar_for(name: str) -> WorkingCalendar:
     """
     factory = _BY_NAME.get(name) if type(name) is str else None
     if factory is None:
-        raise InvalidRecord(f"unknown calendar {name!r} (known: {', '.join(_BY_NAME)})")
+        raise InvalidRecord(f"unknown calendar {shown(name)} (known: {', '.join(_BY_NAME)})")
     return factory()

@@ -39,6 +39,7 @@ import functools
 import warnings
 from typing import Any, Final
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 
 __all__ = ["ONE_OFFS", "REGIONS", "OneOff", "bank_holidays"]
@@ -225,7 +226,7 @@ def _observed(days: list[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:
 def _check(region: str, year: int) -> None:
     if region not in REGIONS:
         known = ", ".join(REGIONS)
-        raise InvalidRecord(f"unknown region {region!r} (known: {known})", path="region")
+        raise InvalidRecord(f"unknown region {shown(region)} (known: {known})", path="region")
     if type(year) is not int:
         raise InvalidRecord(f"expected a year as an int, not {type(year).__name__}", path="year")
 

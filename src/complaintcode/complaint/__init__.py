@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from complaintcode import _codec
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.complaint import _audit, _html, _remedy_tracking
 from complaintcode.complaint._categories import DEFAULT_CATEGORIES, TENURES
@@ -122,6 +123,8 @@ __all__ = [
 
 #: The name and version written into every complaint's JSON.
 JSON_FORMAT = "complaintcode/complaint@1"
+#: The keys of a stored complaint: its format and its events.
+_ENVELOPE = frozenset({"format", "events"})
 
 
 def _to_events(value: Iterable[Event]) -> tuple[Event, ...]:
@@ -550,12 +553,12 @@ class Complaint(Verbs):
         """
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}")
-        unknown = sorted(set(data) - {"format", "events"})
-        if unknown:
-            raise InvalidRecord("unknown field", path=unknown[0])
+        if not _ENVELOPE.issuperset(data):
+            raise _codec.unknown_field(data, _ENVELOPE, "")
         if data.get("format") != JSON_FORMAT:
             raise InvalidRecord(
-                f"expected format {JSON_FORMAT!r}, got {data.get('format')!r}", path="format"
+                f"expected format {JSON_FORMAT!r}, got {_codec.shown(data.get('format'))}",
+                path="format",
             )
         raw = data.get("events")
         if not isinstance(raw, list):
@@ -581,10 +584,5 @@ class Complaint(Verbs):
         >>> Complaint.from_json(c.to_json()) == c
         True
         """
-        try:
-            data = json.loads(text)
-        except (ValueError, TypeError) as err:
-            raise InvalidRecord(f"not JSON: {err}") from None
-        except RecursionError:
-            raise InvalidRecord("not JSON that a complaint could be: nested too deeply") from None
+        data = _codec.loads(text, what="a complaint")
         return cls.from_dict(data, calendar=calendar, edition=edition)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 
 __all__ = ["DEFAULT_CATEGORIES", "TENURES"]
@@ -92,4 +93,4 @@ def tenure(value: object) -> str | None:
     if value is None or (isinstance(value, str) and value in TENURES):
         return value
     known = " or ".join(repr(t) for t in TENURES)
-    raise InvalidRecord(f"the tenure is {known}, not {value!r}", path="tenure")
+    raise InvalidRecord(f"the tenure is {known}, not {shown(value)}", path="tenure")

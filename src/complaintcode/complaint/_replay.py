@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from complaintcode._codec import MAX_EXTENSION_DAYS
 from complaintcode.complaint import _care, _ombudsman, _remedy_tracking
 from complaintcode.complaint.events import (
     Acknowledged,
@@ -196,6 +197,7 @@ class Replay:
             self.handlers[event.stage] = event.handler
             self.acknowledged[event.stage] = event.on
         elif isinstance(event, Extended):
+            self._check_extension_total(event)
             self.extensions[event.stage].append(event)
         elif isinstance(event, Responded):
             self.responded[event.stage] = event.on
@@ -207,6 +209,21 @@ class Replay:
             self.ended_from = self.state
         self.moves.append((self.state, verb, event.on))
         self.state = target
+
+    def _check_extension_total(self, event: Extended) -> None:
+        """Refuse extensions adding up to more working days than a record may hold.
+
+        The limit (:data:`~complaintcode._codec.MAX_EXTENSION_DAYS`) keeps every
+        deadline counted from a recorded day inside the calendars' range; it is
+        no reading of 6.4 or 6.15, whose limits the audit applies.
+        """
+        total = event.working_days + sum(e.working_days for e in self.extensions[event.stage])
+        if total > MAX_EXTENSION_DAYS:
+            raise InvalidRecord(
+                f"the extensions of stage {int(event.stage)} would add up to {total} working "
+                f"days; a record may hold at most {MAX_EXTENSION_DAYS}",
+                path="working_days",
+            )
 
     def _track(self, event: Event) -> None:
         state = self.state

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import from_plain, to_plain
+from complaintcode._codec import from_plain, shown, to_plain
 from complaintcode.complaint import _categories
 from complaintcode.errors import InvalidRecord
 
@@ -163,5 +163,7 @@ def request_event_from_dict(data: object, *, path: str = "event") -> RequestEven
     cls = _KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         known = ", ".join(sorted(_KINDS))
-        raise InvalidRecord(f"unknown event kind {kind!r} (known: {known})", path=f"{path}.kind")
+        raise InvalidRecord(
+            f"unknown event kind {shown(kind)} (known: {known})", path=f"{path}.kind"
+        )
     return from_plain(cls, data, path, ignore=frozenset({"kind"}))

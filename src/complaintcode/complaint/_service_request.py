@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from complaintcode import _codec
 from complaintcode.complaint._request_events import (
     ConvertedToComplaint,
     DissatisfactionAnswered,
@@ -52,6 +53,8 @@ __all__ = ["SERVICE_REQUEST_JSON_FORMAT", "ServiceRequest", "ServiceRequestStatu
 
 #: The name and version written into every service request's JSON.
 SERVICE_REQUEST_JSON_FORMAT = "complaintcode/service_request@1"
+#: The keys of a stored service request: its format and its events.
+_ENVELOPE = frozenset({"format", "events"})
 
 #: Where a service request stands: no dissatisfaction recorded (``"raised"``),
 #: dissatisfaction awaiting an answer or a conversion (``"dissatisfied"``), the
@@ -478,12 +481,12 @@ class ServiceRequest:
         """
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}")
-        unknown = sorted(set(data) - {"format", "events"})
-        if unknown:
-            raise InvalidRecord("unknown field", path=str(unknown[0]))
+        if not _ENVELOPE.issuperset(data):
+            raise _codec.unknown_field(data, _ENVELOPE, "")
         if data.get("format") != SERVICE_REQUEST_JSON_FORMAT:
             raise InvalidRecord(
-                f"expected format {SERVICE_REQUEST_JSON_FORMAT!r}, got {data.get('format')!r}",
+                f"expected format {SERVICE_REQUEST_JSON_FORMAT!r}, "
+                f"got {_codec.shown(data.get('format'))}",
                 path="format",
             )
         raw = data.get("events")
@@ -500,14 +503,7 @@ class ServiceRequest:
         Raises:
             InvalidRecord: For text that is not JSON, or a bad field (with its path).
         """
-        try:
-            data = json.loads(text)
-        except (ValueError, TypeError) as err:
-            raise InvalidRecord(f"not JSON: {err}") from None
-        except RecursionError:
-            raise InvalidRecord(
-                "not JSON that a service request could be: nested too deeply"
-            ) from None
+        data = _codec.loads(text, what="a service request")
         return cls.from_dict(data)
 
 

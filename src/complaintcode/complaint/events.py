@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import from_plain, to_plain
+from complaintcode._codec import from_plain, shown, to_plain
 from complaintcode.complaint import _categories
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
@@ -78,7 +78,7 @@ def _extension_days(instance: object, attribute: attrs.Attribute[Any], value: ob
     _whole(instance, attribute, value)
     if value < 1:  # type: ignore[operator]  # an int, checked on the line above
         raise InvalidRecord(
-            f"an extension is a positive whole number of working days, not {value!r}",
+            f"an extension is a positive whole number of working days, not {shown(value)}",
             path=attribute.name,
         )
 
@@ -397,7 +397,8 @@ def _position(_instance: object, attribute: attrs.Attribute[Any], value: object)
     _whole(_instance, attribute, value)
     if value < 0:  # type: ignore[operator]  # an int, checked on the line above
         raise InvalidRecord(
-            f"a position in a letter's remedies counts from 0, not {value!r}", path=attribute.name
+            f"a position in a letter's remedies counts from 0, not {shown(value)}",
+            path=attribute.name,
         )
 
 
@@ -580,7 +581,7 @@ class Determination(enum.StrEnum):
                     return member
         known = ", ".join(repr(m.value) for m in cls)
         raise InvalidRecord(
-            f"unknown determination {value!r} (known: {known})", path="determination"
+            f"unknown determination {shown(value)} (known: {known})", path="determination"
         )
 
     @property
@@ -744,5 +745,7 @@ def event_from_dict(data: object, *, path: str = "event") -> Event:
     cls = _KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         known = ", ".join(sorted(_KINDS))
-        raise InvalidRecord(f"unknown event kind {kind!r} (known: {known})", path=f"{path}.kind")
+        raise InvalidRecord(
+            f"unknown event kind {shown(kind)} (known: {known})", path=f"{path}.kind"
+        )
     return from_plain(cls, data, path, ignore=frozenset({"kind"}))

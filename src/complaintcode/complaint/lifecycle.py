@@ -36,6 +36,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
+from complaintcode._codec import shown
 from complaintcode.complaint import _lifecycle_table
 from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import ActionNotAllowed, InvalidRecord, ProvisionViolation
@@ -209,7 +210,7 @@ def allowed_events(state: str) -> tuple[str, ...]:
     try:
         return _ALLOWED[state]
     except KeyError:
-        raise InvalidRecord(f"unknown state {state!r}") from None
+        raise InvalidRecord(f"unknown state {shown(state)}") from None
 
 
 def next_state(state: str, event: str) -> str:
@@ -232,7 +233,7 @@ def next_state(state: str, event: str) -> str:
         return target
     if event not in LIFECYCLE_EVENTS:
         known = ", ".join(LIFECYCLE_EVENTS)
-        raise InvalidRecord(f"unknown event {event!r} (known: {known})")
+        raise InvalidRecord(f"unknown event {shown(event)} (known: {known})")
     allowed = allowed_events(state)
     if event == "request_escalation" and state == "final_response_given":
         raise ProvisionViolation(

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.deadlines._counting import acknowledgement_date as acknowledgement_date
 from complaintcode.deadlines._counting import not_before, response_start, timescales
@@ -324,7 +325,7 @@ def extended_due(
         raise InvalidRecord(f"only a response deadline can be extended, not {deadline.action!r}")
     if type(working_days) is not int or working_days < 1:
         raise InvalidRecord(
-            f"an extension is a positive whole number of working days, not {working_days!r}",
+            f"an extension is a positive whole number of working days, not {shown(working_days)}",
             path="working_days",
         )
     if good_reason is not None and not isinstance(good_reason, str):

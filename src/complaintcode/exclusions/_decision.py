@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, get_args
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import shown
 from complaintcode.editions import Edition, edition_by_year
 from complaintcode.errors import InvalidRecord, ProvisionViolation
 from complaintcode.exclusions._field_checks import build, date, read_object, stored_date
@@ -499,7 +500,7 @@ def decide(
 def _found(assessment: ExclusionAssessment, kind: object, refusing: bool) -> Ground:
     if kind not in get_args(GroundKind):
         known = ", ".join(get_args(GroundKind))
-        raise InvalidRecord(f"unknown ground {kind!r} (known: {known})", path="grounds")
+        raise InvalidRecord(f"unknown ground {shown(kind)} (known: {known})", path="grounds")
     if kind == "policy":
         raise InvalidRecord(
             f"{assessment.edition.cite('exclusion_grounds').number}: a policy ground is given "

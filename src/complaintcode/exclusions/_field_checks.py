@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import check_record_date, shown
 from complaintcode.errors import InvalidRecord
 
 if TYPE_CHECKING:
@@ -26,9 +27,10 @@ _T = TypeVar("_T")
 
 
 def require_date(value: object, path: str) -> None:
-    """Require a datetime.date that is not a datetime."""
+    """Require a datetime.date that is not a datetime, in the range a record may hold."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise InvalidRecord(f"expected a date, got {type(value).__name__}", path=path)
+    check_record_date(value, path)
 
 
 def date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -43,7 +45,7 @@ def choice(choices: tuple[str, ...]) -> Callable[[object, attrs.Attribute[Any], 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value not in choices:
             raise InvalidRecord(
-                f"expected one of {', '.join(choices)}, got {value!r}", path=attribute.name
+                f"expected one of {', '.join(choices)}, got {shown(value)}", path=attribute.name
             )
 
     return check
@@ -59,11 +61,13 @@ def stored_date(value: object, path: str) -> dt.date | None:
     if value is None:
         return None
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise InvalidRecord(f"expected an ISO date (YYYY-MM-DD), got {value!r}", path=path)
+        raise InvalidRecord(f"expected an ISO date (YYYY-MM-DD), got {shown(value)}", path=path)
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidRecord(f"no such date: {value!r}", path=path) from None
+        raise InvalidRecord(f"no such date: {shown(value)}", path=path) from None
+    check_record_date(day, path)
+    return day
 
 
 def read_object(
@@ -72,9 +76,9 @@ def read_object(
     """A copy of an object's fields, refusing unknown ones and missing or null required ones."""
     if not isinstance(data, dict):
         raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-    unknown = sorted(str(k) for k in data if k not in names)
+    unknown = sorted(shown(k) for k in data if k not in names)
     if unknown:
-        raise InvalidRecord(f"unknown field {unknown[0]!r}", path=path)
+        raise InvalidRecord(f"unknown field {unknown[0]}", path=path)
     for name in required:
         if data.get(name) is None:
             raise InvalidRecord("missing required field", path=f"{path}.{name}")

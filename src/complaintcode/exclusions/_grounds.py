@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import to_plain
+from complaintcode._codec import shown, to_plain
 from complaintcode.editions import Edition, edition_by_year, edition_for
 from complaintcode.errors import InvalidRecord
 from complaintcode.exclusions._facts import ExclusionFacts
@@ -62,17 +62,27 @@ def months_after(start: dt.date, months: int) -> dt.date:
         February).
 
     Raises:
-        InvalidRecord: If ``start`` is not a date or ``months`` is not a whole
-            number of months, zero or more.
+        InvalidRecord: If ``start`` is not a date, ``months`` is not a whole
+            number of months, zero or more, or the day would be after
+            9999-12-31, the last date there is.
 
     >>> months_after(dt.date(2024, 2, 29), 12), months_after(dt.date(2023, 8, 31), 6)
     (datetime.date(2025, 2, 28), datetime.date(2024, 2, 29))
     """
-    require_date(start, "start")
+    if not isinstance(start, dt.date) or isinstance(start, dt.datetime):  # any day, not a record's
+        raise InvalidRecord(f"expected a date, got {type(start).__name__}", path="start")
     if not isinstance(months, int) or isinstance(months, bool) or months < 0:
-        raise InvalidRecord(f"expected a whole number of months, got {months!r}", path="months")
+        raise InvalidRecord(
+            f"expected a whole number of months, got {shown(months)}", path="months"
+        )
     year, month0 = divmod(start.month - 1 + months, 12)
     year += start.year
+    if year > dt.MAXYEAR:
+        count = f"{shown(months)} month" if months == 1 else f"{shown(months)} months"
+        raise InvalidRecord(
+            f"{count} after {start.isoformat()} is past {dt.date.max.isoformat()}, the last date",
+            path="months",
+        )
     last = calendar.monthrange(year, month0 + 1)[1]
     return dt.date(year, month0 + 1, min(start.day, last))
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
-from complaintcode._codec import record_to_plain, tagged
+from complaintcode._codec import record_to_plain, shown, tagged
 from complaintcode.calendar import WorkingCalendar, england_and_wales
 from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import IncompleteLetter, InvalidRecord
@@ -179,9 +179,13 @@ def render_letter(
     complaintcode.errors.IncompleteLetter: the letter is incomplete: 2.4: the notice does not tell the resident of their right to take the decision to the Ombudsman; 2.1: the notice names no ground for not accepting the complaint
     """
     if format not in ("text", "markdown"):
-        raise InvalidRecord(f"unknown format {format!r} (known: 'text', 'markdown')", path="format")
+        raise InvalidRecord(
+            f"unknown format {shown(format)} (known: 'text', 'markdown')", path="format"
+        )
     if width is not None and (type(width) is not int or width < 20):
-        raise InvalidRecord(f"expected a width of 20 or more, or None, got {width!r}", path="width")
+        raise InvalidRecord(
+            f"expected a width of 20 or more, or None, got {shown(width)}", path="width"
+        )
     breaches = [
         f for f in check_letter(letter, edition, calendar=calendar) if f.severity == "breach"
     ]

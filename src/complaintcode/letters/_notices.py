@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
 
@@ -46,7 +47,7 @@ def _days(_instance: object, _attribute: attrs.Attribute[Any], value: object) ->
         return
     if type(value) is not int or value < 1:
         raise InvalidRecord(
-            f"expected a whole number of working days of 1 or more, got {value!r}",
+            f"expected a whole number of working days of 1 or more, got {shown(value)}",
             path="extension_days",
         )
 

@@ -16,6 +16,7 @@ from typing import ClassVar
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import shown
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.letters._notices import OMBUDSMAN_REFERRAL
@@ -48,7 +49,7 @@ class Outcome(enum.Enum):
                 if key == member.value:
                     return member
         known = ", ".join(repr(m.value) for m in cls)
-        raise InvalidRecord(f"unknown decision {value!r} (known: {known})", path="decision")
+        raise InvalidRecord(f"unknown decision {shown(value)} (known: {known})", path="decision")
 
 
 def _decision(value: object) -> Outcome:

@@ -6,7 +6,9 @@ exactly as :meth:`~complaintcode.complaint.Complaint.to_json` writes it.
 or reporting each bad line and going on; :func:`example_complaints` reads the
 example data shipped with the package (a year at a fictional landlord);
 :func:`to_records` turns complaints or findings into plain dictionaries, one per
-row, ready for ``pandas.DataFrame`` or :class:`csv.DictWriter`.
+row, ready for ``pandas.DataFrame`` or :class:`csv.DictWriter`, and
+:func:`to_csv` writes those rows as CSV that is safe to open in a spreadsheet.
+A record holds dates from :data:`MIN_RECORD_DATE` to :data:`MAX_RECORD_DATE`.
 
 The part serves the full record a landlord keeps of each complaint (5.12): it
 reads and writes the record as it is and decides nothing about it; the audit of
@@ -24,7 +26,6 @@ reads and writes the record as it is and decides nothing about it; the audit of
 from __future__ import annotations
 
 import importlib.resources
-import json
 import os
 import re
 from pathlib import Path
@@ -32,11 +33,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from complaintcode import _codec
+from complaintcode._codec import MAX_RECORD_DATE, MIN_RECORD_DATE
 from complaintcode.complaint import Complaint, ServiceRequest
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
 from complaintcode.records._frames import findings_dataframe, to_dataframe
 from complaintcode.records._html import to_html
-from complaintcode.records._rows import COMPLAINT_COLUMNS, FINDING_COLUMNS, to_records
+from complaintcode.records._rows import COMPLAINT_COLUMNS, FINDING_COLUMNS, to_csv, to_records
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -49,11 +52,14 @@ __all__ = [
     "EXAMPLE_HOMES",
     "EXAMPLE_HOMES_BY_TENURE",
     "FINDING_COLUMNS",
+    "MAX_RECORD_DATE",
+    "MIN_RECORD_DATE",
     "BadRecord",
     "example_complaints",
     "example_service_requests",
     "findings_dataframe",
     "read_complaints",
+    "to_csv",
     "to_dataframe",
     "to_html",
     "to_records",
@@ -237,15 +243,14 @@ def _text(number: int, raw: object) -> str | BadRecord:
 
 
 def _parse(number: int, text: str, calendar: WorkingCalendar | None) -> Complaint | BadRecord:
-    """The complaint on a line of text, or why it is not one."""
+    """The complaint on a line of text, or why it is not one.
+
+    The JSON is parsed by :func:`complaintcode._codec.loads`, which refuses
+    what no stored record holds (a key twice, a lone surrogate, nesting too
+    deep for the parser) with its path, so that one such line is one bad record.
+    """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        return BadRecord(line=number, message=f"not JSON: {err.msg} at column {err.pos + 1}")
-    except ValueError as err:  # a number too long to convert, say
-        return BadRecord(line=number, message=f"not JSON: {err}")
-    try:
-        return Complaint.from_dict(data, calendar=calendar)
+        return Complaint.from_dict(_codec.loads(text, what="a complaint"), calendar=calendar)
     except ComplaintCodeError as err:
         return _bad(number, err)
 

@@ -8,8 +8,10 @@ frames of ``_frames`` and the HTML tables of ``_html`` take their items through
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from complaintcode._codec import write_csv
 from complaintcode.complaint import Complaint
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
@@ -18,7 +20,7 @@ from complaintcode.stages import Stage
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["COMPLAINT_COLUMNS", "FINDING_COLUMNS", "items_of", "to_records"]
+__all__ = ["COMPLAINT_COLUMNS", "FINDING_COLUMNS", "items_of", "to_csv", "to_records"]
 
 _STAGE_FIELDS = (
     "started",
@@ -127,6 +129,43 @@ def to_records(
         complaint_row(item) if isinstance(item, Complaint) else item.to_dict()
         for item in items_of(items)[1]
     ]
+
+
+def to_csv(items: Iterable[Complaint] | Iterable[Finding] | Complaint | Finding) -> str:
+    """The rows of :func:`to_records` as CSV text, safe to open in a spreadsheet.
+
+    A header row of :data:`COMPLAINT_COLUMNS` (or :data:`FINDING_COLUMNS` for
+    findings, or of none for no items), then one row per item; lines end in a
+    line feed. Dates are ISO text, ``None`` an empty cell, ``True`` and
+    ``False`` as written. A text that a spreadsheet would run as a formula
+    (beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is
+    written after a single quote, as the OWASP guidance on CSV injection
+    advises; every CSV the library writes does the same.
+
+    Args:
+        items: Complaints, or findings (not both), or a single one of either.
+
+    Returns:
+        The CSV text.
+
+    Raises:
+        InvalidRecord: As :func:`to_records` does.
+
+    >>> c = Complaint.receive("=1+1", received=dt.date(2024, 5, 3))
+    >>> print(to_csv(c.audit(as_of=dt.date(2024, 5, 20))), end="")
+    code,provision,edition,item,severity,reference,on,due,message
+    6.2,6.2,2024,,breach,'=1+1,2024-05-20,2024-05-13,not acknowledged at stage 1 by 2024-05-13 (as of 2024-05-20)
+    """
+    kind, found = items_of(items)
+    if not found:
+        return ""
+    columns = FINDING_COLUMNS if kind is Finding else COMPLAINT_COLUMNS
+    rows = to_records(found)
+    return write_csv([columns, *([_cell(row[c]) for c in columns] for row in rows)])
+
+
+def _cell(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def complaint_row(complaint: Complaint) -> dict[str, Any]:

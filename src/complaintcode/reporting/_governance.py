@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import check_text, key_path, shown
 from complaintcode.editions import edition_for
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
@@ -37,8 +38,10 @@ _KEYS = ("name", "member_responsible", "reported_on", "response", "responded_on"
 def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise InvalidRecord(
-            f"expected a non-empty text or None, got {value!r}", path=attribute.name
+            f"expected a non-empty text or None, got {shown(value)}", path=attribute.name
         )
+    if value is not None:
+        check_text(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -96,10 +99,10 @@ class GoverningBody:
         """
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-        unknown = sorted(set(data) - set(_KEYS))
+        unknown = sorted((k for k in data if k not in _KEYS), key=shown)
         if unknown:
             raise InvalidRecord(
-                f"unknown field (known: {', '.join(_KEYS)})", path=f"{path}.{unknown[0]}"
+                f"unknown field (known: {', '.join(_KEYS)})", path=key_path(path, unknown[0])
             )
         values = dict(data)
         for key in ("reported_on", "responded_on"):

@@ -21,14 +21,13 @@ Ombudsman published when this library was written.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
-import io
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import shown, write_csv
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
 from complaintcode.provisions import Provision, provision
@@ -55,12 +54,12 @@ _SOURCE = (
 
 def _whole(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidRecord(f"expected a whole number, got {value!r}", path=attribute.name)
+        raise InvalidRecord(f"expected a whole number, got {shown(value)}", path=attribute.name)
 
 
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidRecord(f"expected a non-empty text, got {value!r}", path=attribute.name)
+        raise InvalidRecord(f"expected a non-empty text, got {shown(value)}", path=attribute.name)
 
 
 def months_after(day: dt.date, months: int) -> dt.date:
@@ -119,7 +118,9 @@ class SubmissionDeadline:
         except (TypeError, ValueError):
             ok = False
         if not ok:
-            raise InvalidRecord(f"expected a (month, day) pair, got {value!r}", path="larger_by")
+            raise InvalidRecord(
+                f"expected a (month, day) pair, got {shown(value)}", path="larger_by"
+            )
 
     def due(self, *, homes: int, year_end: dt.date) -> dt.date:
         """The day the submission for a financial year is due.
@@ -155,7 +156,7 @@ def _link(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         return
     if not isinstance(value, str) or not value.startswith(("https://", "http://")):
         raise InvalidRecord(
-            f"expected a web address starting https:// or http://, got {value!r}",
+            f"expected a web address starting https:// or http://, got {shown(value)}",
             path=attribute.name,
         )
 
@@ -435,21 +436,19 @@ class AnnualSubmission:
 
         Section 1 rows give a field and its value; section 2 rows give a
         provision, ``yes``, ``no`` or ``n/a`` (empty if not answered), and for a
-        ``no`` the action and the ISO date.
+        ``no`` the action and the ISO date. A cell a spreadsheet would run as a
+        formula is written after a single quote, as in every CSV the library writes.
         """
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(SUBMISSION_COLUMNS)
-        for key, value in self._section_1():
-            writer.writerow(("1", key, value, "", ""))
-        for a in self.answers:
-            writer.writerow(
-                (
-                    "2",
-                    a.provision.number,
-                    a.complies or "",
-                    a.action,
-                    "" if a.comply_by is None else a.comply_by.isoformat(),
-                )
+        rows: list[tuple[str, ...]] = [SUBMISSION_COLUMNS]
+        rows += [("1", key, value, "", "") for key, value in self._section_1()]
+        rows += [
+            (
+                "2",
+                a.provision.number,
+                a.complies or "",
+                a.action,
+                "" if a.comply_by is None else a.comply_by.isoformat(),
             )
-        return buffer.getvalue()
+            for a in self.answers
+        ]
+        return write_csv(rows)

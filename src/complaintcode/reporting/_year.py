@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 
 __all__: list[str] = []
@@ -43,7 +44,7 @@ class ReportingYear:
     @year.validator
     def _check(self, _attribute: object, value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9998:
-            raise InvalidRecord(f"expected a year from 1 to 9998, got {value!r}", path="year")
+            raise InvalidRecord(f"expected a year from 1 to 9998, got {shown(value)}", path="year")
 
     @classmethod
     def containing(cls, day: dt.date) -> ReportingYear:
@@ -123,12 +124,14 @@ class Quarter:
     @year.validator
     def _check_year(self, _attribute: object, value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9998:
-            raise InvalidRecord(f"expected a year from 1 to 9998, got {value!r}", path="year")
+            raise InvalidRecord(f"expected a year from 1 to 9998, got {shown(value)}", path="year")
 
     @number.validator
     def _check_number(self, _attribute: object, value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 4:
-            raise InvalidRecord(f"expected a quarter from 1 to 4, got {value!r}", path="number")
+            raise InvalidRecord(
+                f"expected a quarter from 1 to 4, got {shown(value)}", path="number"
+            )
 
     @classmethod
     def containing(cls, day: dt.date) -> Quarter:
@@ -155,7 +158,7 @@ class Quarter:
         found = _QUARTER.fullmatch(text) if isinstance(text, str) else None
         if found is None or (int(found[1]) + 1) % 100 != int(found[2]):
             raise InvalidRecord(
-                f"expected a quarter such as '2024-25 Q3', got {text!r}", path="quarter"
+                f"expected a quarter such as '2024-25 Q3', got {shown(text)}", path="quarter"
             )
         return cls(year=int(found[1]), number=int(found[3]))
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import provision, provisions
 from complaintcode.selfassessment import _export
@@ -105,7 +106,7 @@ def read_comply(text: str) -> Comply | None:
 
 def _check_edition(_instance: object, _attribute: attrs.Attribute[_T], value: _T) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidRecord(f"edition must be a year such as 2024, not {value!r}")
+        raise InvalidRecord(f"edition must be a year such as 2024, not {shown(value)}")
     provisions(value)  # raises InvalidRecord for an unknown edition
 
 

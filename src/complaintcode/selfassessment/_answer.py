@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding, Severity
 from complaintcode.provisions import Provision
@@ -38,7 +39,7 @@ def _check_comply(instance: object, _attribute: attrs.Attribute[_T], value: _T) 
     if value not in COMPLY_VALUES:
         accepted = ", ".join(repr(v) for v in COMPLY_VALUES)
         raise InvalidRecord(
-            f"comply must be one of {accepted}, not {value!r}", path=_where(instance)
+            f"comply must be one of {accepted}, not {shown(value)}", path=_where(instance)
         )
 
 
@@ -55,7 +56,7 @@ def check_optional_text(instance: object, attribute: attrs.Attribute[_T], value:
 
 def check_date(instance: object, attribute: attrs.Attribute[_T], value: _T) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        message = f"{attribute.name} must be a datetime.date or None, not {value!r}"
+        message = f"{attribute.name} must be a datetime.date or None, not {shown(value)}"
         raise InvalidRecord(message, path=_where(instance))
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 import attrs
 
 from complaintcode import _fields
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
 from complaintcode.provisions import Provision, provision
@@ -45,13 +46,13 @@ _CHANGE_WORDS = {
 
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidRecord(f"expected a non-empty text, got {value!r}", path=attribute.name)
+        raise InvalidRecord(f"expected a non-empty text, got {shown(value)}", path=attribute.name)
 
 
 def _kind(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if value not in CHANGE_KINDS:
         known = ", ".join(repr(k) for k in CHANGE_KINDS)
-        raise InvalidRecord(f"unknown kind of change {value!r} (known: {known})", path="kind")
+        raise InvalidRecord(f"unknown kind of change {shown(value)} (known: {known})", path="kind")
 
 
 @attrs.frozen(kw_only=True)

@@ -10,13 +10,12 @@ commentary cell on lines of their own, labelled ``Explanation:`` and
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import itertools
 import re
 from typing import TYPE_CHECKING
 
+from complaintcode._codec import write_csv
 from complaintcode.provisions import section_title
 
 if TYPE_CHECKING:
@@ -114,13 +113,15 @@ def to_html(sa: SelfAssessment) -> str:
 
 
 def to_csv(sa: SelfAssessment) -> str:
-    """One CSV row per provision, after the :data:`CSV_HEADER` row; lines end in a line feed."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    """One CSV row per provision, after the :data:`CSV_HEADER` row; lines end in a line feed.
+
+    A cell a spreadsheet would run as a formula is written after a single quote
+    (:func:`complaintcode._codec.write_csv`); the reader takes the quote off again.
+    """
+    rows: list[tuple[object, ...]] = [CSV_HEADER]
     for entry in sa.entries:
         p, given = entry.provision, entry.answer
-        writer.writerow(
+        rows.append(
             (p.number, p.section, p.summary, "", "", "", "", "")
             if given is None
             else (
@@ -134,4 +135,4 @@ def to_csv(sa: SelfAssessment) -> str:
                 given.comply_by.isoformat() if given.comply_by else "",
             )
         )
-    return buffer.getvalue()
+    return write_csv(rows)

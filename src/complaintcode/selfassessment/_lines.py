@@ -17,6 +17,7 @@ from typing import Literal
 
 import attrs
 
+from complaintcode._codec import csv_text
 from complaintcode.errors import InvalidRecord
 from complaintcode.selfassessment._cells import header_field
 from complaintcode.selfassessment._markup import cell_text, html_blocks
@@ -82,7 +83,7 @@ def _csv_lines(text: str) -> list[Line] | None:
     start = 1
     try:
         for record in reader:
-            lines.append(Line(start, tuple(record), "csv"))
+            lines.append(Line(start, tuple(csv_text(cell) for cell in record), "csv"))
             start = reader.line_num + 1
     except csv.Error as err:
         raise InvalidRecord(f"cannot read the CSV: {err}", path=f"line {start}") from None

@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.provisions import EDITIONS, provisions
 from complaintcode.selfassessment._cells import Unreadable, quote, read_date
@@ -217,7 +218,7 @@ def read(text: str, edition: int | None) -> Reading:
         not isinstance(edition, int) or isinstance(edition, bool) or edition not in EDITIONS
     ):
         known = ", ".join(str(e) for e in EDITIONS)
-        raise InvalidRecord(f"unknown edition of the Code {edition!r} (known: {known})")
+        raise InvalidRecord(f"unknown edition of the Code {shown(edition)} (known: {known})")
     titles = section_titles()
     found: list[Unreadable] = []
     open_rows, loose = scan(to_lines(text), titles)
