@@ -2,6 +2,8 @@
 
 The ``ci`` profile is derandomised and has no deadline, so that CI runs are
 repeatable and never fail on a slow machine; it is loaded when ``CI`` is set.
+The ``fuzz`` profile (``HYPOTHESIS_PROFILE=fuzz``) runs the fuzz campaign of
+``tests/test_fuzz_*.py`` at 10,000 inputs a test (see ``CONTRIBUTING.md``).
 """
 
 from __future__ import annotations
@@ -20,4 +22,12 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=100)
 settings.register_profile("thorough", deadline=None, max_examples=2000)
+# The fuzz campaign: each fuzz test (tests/test_fuzz_*.py) draws 10,000 inputs, over 100,000 in
+# all, each within the one-second deadline those tests set; the other tests run 10,000 too.
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

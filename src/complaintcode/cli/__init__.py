@@ -19,9 +19,11 @@ comes from the parts below it, with the provision they cite.
 Results go to standard output; errors, bad records and progress to standard
 error. The exit codes are :data:`~complaintcode.cli._io.EXIT_OK` (0: done,
 nothing found), 1 (findings reported), 2 (a usage error: a wrong option or
-a file that cannot be opened) and 3 (some records could not be read: they were
-reported on standard error with their line and field, and skipped). The full
-description is in ``docs/cli.md``.
+an input that cannot be opened), 3 (some records could not be read: they were
+reported on standard error with their line and field, and skipped) and 4 (the
+output could not be written: standard output closed, or the disk full); each
+command's ``--help`` lists those it can return. The table is in
+``docs/errors.md``.
 
 >>> main(["deadlines", "2024-05-03"])
 Received on 2024-05-03 (Friday): the 2024 edition applies.
@@ -35,6 +37,7 @@ Received on 2024-05-03 (Friday): the 2024 edition applies.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import textwrap
@@ -42,21 +45,34 @@ from typing import TYPE_CHECKING, Any
 
 from complaintcode.cli._io import (
     EXIT_BAD_INPUT,
+    EXIT_CODES,
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     Console,
+    OutputError,
     UsageError,
     in_options,
     one_standard_input,
     parse_date,
     positive_int,
 )
+from complaintcode.errors import ComplaintCodeError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CODES",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_OUTPUT",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
 
 PROG = "complaintcode"
 #: The width descriptions are wrapped to in --help.
@@ -103,17 +119,29 @@ class _Version(argparse._VersionAction):  # noqa: SLF001  # argparse's own, prin
         super().__call__(parser, namespace, values, option_string)
 
 
-_EXIT_CODES = """\
-exit codes:
-  0  done; nothing found
-  1  findings reported{findings}
-  2  usage error: a wrong option, or a file that cannot be opened
-  3  some records could not be read: each was reported on standard error with
-     its line number and field, and skipped; the rest was processed"""
+#: The exit codes a command can return whatever it does: done, a usage error, output failed.
+_ALWAYS = (EXIT_OK, EXIT_USAGE, EXIT_OUTPUT)
+#: Those of a command that reads records (JSON Lines, a store or a self-assessment).
+_READS = (*_ALWAYS, EXIT_BAD_INPUT)
+#: Those of a command that reads records and reports findings.
+_FINDS = (*_READS, EXIT_FINDINGS)
 
 
-def _epilog(examples: str, *, findings: str = "") -> str:
-    return f"examples:\n{examples}\n\n" + _EXIT_CODES.format(findings=findings)
+def _exit_codes(codes: tuple[int, ...], notes: dict[int, str] | None = None) -> str:
+    """The ``exit codes:`` block of a help text: the codes given, in order, each wrapped."""
+    lines = ["exit codes:"]
+    for code in sorted(codes):
+        text = EXIT_CODES[code] + (notes or {}).get(code, "")
+        lines.append(
+            textwrap.fill(
+                text, width=_WIDTH, initial_indent=f"  {code}  ", subsequent_indent="     "
+            )
+        )
+    return "\n".join(lines)
+
+
+def _epilog(examples: str, codes: tuple[int, ...], *, findings: str = "") -> str:
+    return f"examples:\n{examples}\n\n" + _exit_codes(codes, {EXIT_FINDINGS: findings})
 
 
 def _subparser(
@@ -148,7 +176,8 @@ def _add_deadlines(group: argparse._SubParsersAction[argparse.ArgumentParser]) -
         _epilog(
             "  complaintcode deadlines 2024-05-03\n"
             "  complaintcode deadlines 2024-05-03 --acknowledged 2024-05-07\n"
-            "  complaintcode deadlines 2024-05-03 --stage 2 --escalation-requested 2024-06-03"
+            "  complaintcode deadlines 2024-05-03 --stage 2 --escalation-requested 2024-06-03",
+            _ALWAYS,
         ),
     )
     p.add_argument("received", type=parse_date, metavar="RECEIVED", help="day of receipt")
@@ -186,6 +215,7 @@ def _add_audit(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         _epilog(
             "  complaintcode audit complaints.jsonl\n"
             "  complaintcode audit complaints.jsonl --as-of 2025-03-31 --format csv > findings.csv",
+            _FINDS,
             findings=" (any finding, a breach or a warning)",
         ),
     )
@@ -215,7 +245,8 @@ def _add_report(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         _epilog(
             "  complaintcode report complaints.jsonl --homes 4800 --year 2024\n"
             "  complaintcode report complaints.jsonl --homes 4800 --year 2024 \\\n"
-            "      --self-assessment self-assessment.md --format html > report.html"
+            "      --self-assessment self-assessment.md --format html > report.html",
+            _READS,
         ),
     )
     p.add_argument("file", metavar="FILE", help="JSON Lines file of complaints, or -")
@@ -284,7 +315,8 @@ def _add_mrc(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--as-of, by default the quarter's last day.",
         _epilog(
             "  complaintcode mrc complaints.jsonl --quarter 2024-25Q3\n"
-            "  complaintcode mrc complaints.jsonl --quarter '2024-25 Q4' --format html > pack.html"
+            "  complaintcode mrc complaints.jsonl --quarter '2024-25 Q4' --format html > pack.html",
+            _READS,
         ),
     )
     p.add_argument("file", metavar="FILE", help="JSON Lines file of complaints, or -")
@@ -330,6 +362,7 @@ def _add_self_assessment(group: argparse._SubParsersAction[argparse.ArgumentPars
         _epilog(
             "  complaintcode self-assessment check self-assessment.md\n"
             "  complaintcode self-assessment render self-assessment.csv --format html",
+            _FINDS,
             findings=" (check: the self-assessment has problems)",
         ),
     )
@@ -342,6 +375,7 @@ def _add_self_assessment(group: argparse._SubParsersAction[argparse.ArgumentPars
         "'partial' without an explanation or a date for compliance.",
         _epilog(
             "  complaintcode self-assessment check self-assessment.md --format csv",
+            _FINDS,
             findings=" (any problem)",
         ),
     )
@@ -351,7 +385,9 @@ def _add_self_assessment(group: argparse._SubParsersAction[argparse.ArgumentPars
         "write the self-assessment as Markdown, CSV or HTML",
         "Write the self-assessment in the layout complaintcode publishes, one table per "
         "section of the Code.",
-        _epilog("  complaintcode self-assessment render self-assessment.txt --format markdown"),
+        _epilog(
+            "  complaintcode self-assessment render self-assessment.txt --format markdown", _READS
+        ),
     )
     for sub, formats in ((check, ("text", "json", "csv")), (render, ("markdown", "csv", "html"))):
         sub.add_argument("file", metavar="FILE", help="the self-assessment, or -")
@@ -373,7 +409,7 @@ def _add_demo(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "Print the annual complaints performance report for 2024-25 (with CH01 and CH02) on "
         "the example data shipped with the package: 300 synthetic complaints at Riverside "
         "Homes, a fictional landlord with 4,800 homes.",
-        _epilog("  complaintcode demo\n  complaintcode demo --format html > report.html"),
+        _epilog("  complaintcode demo\n  complaintcode demo --format html > report.html", _ALWAYS),
     )
     p.add_argument("--format", choices=("markdown", "html"), default="markdown")
     p.set_defaults(handler=_handler("_commands", "run_demo"))
@@ -392,6 +428,7 @@ def _add_conformance(group: argparse._SubParsersAction[argparse.ArgumentParser])
             "  complaintcode conformance\n"
             "  complaintcode conformance conformance/vectors/calendar.json --format json\n"
             '  complaintcode conformance --adapter "java -jar acme-adapter.jar"',
+            _FINDS,
             findings=" (a vector failed)",
         ),
     )
@@ -415,7 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
             width=_WIDTH,
         ),
         epilog="Run 'complaintcode COMMAND --help' for a command's options and examples.\n\n"
-        + _EXIT_CODES.format(findings=" (audit, self-assessment check)"),
+        + _exit_codes(_FINDS, {EXIT_FINDINGS: " (audit, self-assessment check, conformance)"}),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -442,14 +479,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name; ``sys.argv[1:]`` by default.
 
     Returns:
-        The exit code: 0 done, 1 findings reported, 2 a usage error, 3 some
-        records could not be read.
+        The exit code (:data:`EXIT_CODES`): 0 done, 1 findings reported, 2 a
+        usage error, 3 some records could not be read, 4 the output could not
+        be written. No traceback is shown for any of them.
     """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits for --help and for usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    except (OSError, ValueError) as err:  # --help or --version could not be written
+        return _output_failed(PROG, OutputError(str(err), closed=isinstance(err, BrokenPipeError)))
     prog = f"{PROG} {args.command}"
     if args.command == "self-assessment":
         prog += f" {args.action}"
@@ -457,15 +497,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         one_standard_input(args, getattr(args, "command_parser", parser))
         code: int = args.handler(args, console)
-        sys.stdout.flush()
+        console.flush()
     except UsageError as err:
         console.clear_progress()
         message = in_options(str(err), getattr(args, "command_parser", parser))
-        sys.stderr.write(f"{prog}: error: {message}\n")
+        _say(f"{prog}: error: {message}\n")
         return EXIT_USAGE
-    except BrokenPipeError:
-        # The reader of the output went away (``| head``): stop quietly.
+    except ComplaintCodeError as err:  # input the command did not expect to be refused
+        console.clear_progress()
+        _say(f"{prog}: error: {in_options(str(err), getattr(args, 'command_parser', parser))}\n")
+        return EXIT_USAGE
+    except OutputError as err:
+        return _output_failed(prog, err)
+    return code
+
+
+def _output_failed(prog: str, err: OutputError) -> int:
+    """Stop writing after a failure to write: say why (unless the reader left), exit 4.
+
+    Standard output is pointed at the null device, so that the interpreter's
+    last flush at exit does not fail again with a traceback.
+    """
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    return code
+    except (OSError, ValueError, AttributeError):  # no file descriptor: a stream in memory
+        pass
+    if not err.closed:
+        _say(f"{prog}: error: cannot write the output: {err.reason}\n")
+    return EXIT_OUTPUT
+
+
+def _say(text: str) -> None:
+    """Write to standard error, if it can be written to at all."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(text)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
-import io
 import re
 import sys
 from pathlib import Path
@@ -31,13 +29,28 @@ if TYPE_CHECKING:
 
 #: Everything went well, and nothing was found.
 EXIT_OK = 0
-#: Findings were reported (``audit``, ``self-assessment check``).
+#: Findings were reported (``audit``, ``self-assessment check``, a failed vector of ``conformance``).
 EXIT_FINDINGS = 1
-#: The command line was wrong, or a file could not be opened.
+#: The command line was wrong, or an input could not be opened or read as a whole.
 EXIT_USAGE = 2
 #: Some of the input could not be read; it was reported on standard error and
 #: skipped, and the rest was processed.
 EXIT_BAD_INPUT = 3
+#: The output could not be written: standard output was closed (``| head``) or
+#: the disk was full. Nothing more is written, and no traceback is shown.
+EXIT_OUTPUT = 4
+
+#: Every exit code and what it means, as ``--help`` and docs/errors.md list them.
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "done; nothing found",
+    EXIT_FINDINGS: "findings reported",
+    EXIT_USAGE: "usage error: a wrong option, or an input that cannot be opened or read",
+    EXIT_BAD_INPUT: (
+        "some of the input could not be read: each bad record was reported on standard "
+        "error with its line number and field, and skipped; the rest was processed"
+    ),
+    EXIT_OUTPUT: "the output could not be written: standard output closed, or the disk full",
+}
 
 #: The columns of findings written as CSV: those of :meth:`Finding.to_dict`, in order.
 FINDING_COLUMNS = (
@@ -63,6 +76,29 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 class UsageError(Exception):
     """A problem with the command line or its files: reported, with exit code 2."""
+
+
+class OutputError(Exception):
+    """The output could not be written: reported in one line, with exit code 4.
+
+    Attributes:
+        reason: Why, as the system said it (``No space left on device``).
+        closed: Whether the reader went away (a broken pipe), which is not
+            worth a message.
+    """
+
+    def __init__(self, reason: str, *, closed: bool = False) -> None:
+        self.reason = reason
+        self.closed = closed
+        super().__init__(reason)
+
+
+def _output_error(err: OSError | ValueError) -> OutputError:
+    if isinstance(err, BrokenPipeError):
+        return OutputError("standard output was closed", closed=True)
+    if isinstance(err, OSError):
+        return OutputError(err.strerror or str(err))
+    return OutputError("standard output is closed")
 
 
 def option_names(parser: argparse.ArgumentParser) -> dict[str, str]:
@@ -167,7 +203,13 @@ class Console:
 
     @property
     def out(self) -> IO[str]:
-        """Standard output, looked up when used."""
+        """Standard output, looked up when used.
+
+        Raises:
+            OutputError: If there is none (the command was started with it closed).
+        """
+        if sys.stdout is None:
+            raise OutputError("standard output is closed")
         return sys.stdout
 
     @property
@@ -176,8 +218,26 @@ class Console:
         return sys.stderr
 
     def write(self, text: str) -> None:
-        """Write a result, adding a final newline if it has none."""
-        self.out.write(text if text.endswith("\n") else text + "\n")
+        """Write a result, adding a final newline if it has none.
+
+        Raises:
+            OutputError: If it cannot be written (a closed pipe, a full disk).
+        """
+        try:
+            self.out.write(text if text.endswith("\n") else text + "\n")
+        except (OSError, ValueError) as err:  # ValueError: the stream was closed
+            raise _output_error(err) from None
+
+    def flush(self) -> None:
+        """Flush standard output, so that a failure to write is known before the exit code.
+
+        Raises:
+            OutputError: If it cannot be written.
+        """
+        try:
+            self.out.flush()
+        except (OSError, ValueError) as err:
+            raise _output_error(err) from None
 
     def bad_record(self, source: str, bad: BadRecord) -> None:
         """Report a part of the input that could not be read, with its line and field path."""
@@ -201,7 +261,11 @@ class Console:
             self._progress_shown = False
 
     def exit_code(self, *, findings: bool = False) -> int:
-        """The exit code: bad input first, then findings, else success."""
+        """The exit code: bad input first, then findings, else success.
+
+        A failure to write the output (:data:`EXIT_OUTPUT`) is found by
+        :func:`complaintcode.cli.main`, and comes before them all.
+        """
         if self.bad:
             return EXIT_BAD_INPUT
         return EXIT_FINDINGS if findings else EXIT_OK
@@ -322,10 +386,12 @@ def _load_store(console: Console, path: str, calendar: WorkingCalendar) -> list[
 
 
 def findings_csv(findings: Iterable[Finding]) -> str:
-    """Findings as CSV with the columns of :data:`FINDING_COLUMNS`, after a header row."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FINDING_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for finding in findings:
-        writer.writerow(finding.to_dict())
-    return buffer.getvalue()
+    """Findings as CSV with the columns of :data:`FINDING_COLUMNS`, after a header row.
+
+    A cell a spreadsheet would run as a formula is written after a single quote
+    (:func:`complaintcode._codec.write_csv`), as in every CSV the library writes.
+    """
+    from complaintcode._codec import write_csv  # noqa: PLC0415  # see the imports
+
+    rows = ([f.to_dict()[column] for column in FINDING_COLUMNS] for f in findings)
+    return write_csv([FINDING_COLUMNS, *rows])
