@@ -122,7 +122,7 @@ def _leave_a_working_day(
             continue
         year = holidays.get(day.year)
         if year is None:
-            found = _bank_holidays.bank_holidays(instance.region, day.year)
+            found = _working_days.listed(instance.region, day.year)
             year = holidays[day.year] = frozenset(d for d, _ in found)
         if day not in year:
             return
