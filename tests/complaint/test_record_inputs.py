@@ -1,0 +1,169 @@
+"""What the complaint's verbs refuse of what they are given, and how a record is written out.
+
+5.12 (a record names the complaint, and holds the letters sent as they were), 2.1 and 5.11 (a
+decision of the right kind), 6.5 and 6.9 (the letter recorded with an extension or a response,
+judged by the complaint's own edition, 5.3 and 5.8 in 2022).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from complaintcode import (
+    Complaint,
+    ComplaintDefinition,
+    Finding,
+    IncompleteLetter,
+    InvalidRecord,
+    Stage1Response,
+    provision,
+)
+from complaintcode.complaint.lifecycle import next_state
+from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
+
+D = dt.date
+DEFINITION = ComplaintDefinition(
+    understanding="The kitchen tap has leaked since March.",
+    points=("the leaking tap",),
+    outcomes_sought=("repair the tap",),
+    responsible_for=("repairs in the home",),
+)
+#: A stage 1 letter with no decision and no way to escalate.
+BARE = Stage1Response(definition=DEFINITION, decisions=(), escalation="Call us.")
+
+
+def received() -> Complaint:
+    return Complaint.receive("C-1", received=D(2024, 5, 3), complainant="Zoë Brontë")
+
+
+def _decision(*, refusing: bool) -> ExclusionDecision:
+    facts = ExclusionFacts(received=D(2024, 5, 3), issue_occurred=D(2022, 1, 6))
+    return decide(
+        assess(facts),
+        grounds=["time_limit"],
+        reasons="The repair was done in January 2022 and nothing has gone wrong since.",
+        decided_by="T. Lane",
+        refusing_escalation=refusing,
+        discretion_considered="No reason for the delay was given.",
+    )
+
+
+@pytest.mark.parametrize("reference", [5, "", "   ", None])
+def test_a_complaint_needs_a_reference(reference: Any) -> None:
+    """5.12: a record names the complaint; a blank or missing reference is refused."""
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.receive(reference, received=D(2024, 5, 3))
+    assert caught.value.path == "reference"
+    assert str(caught.value) == "reference: a complaint needs a non-empty reference"
+
+
+def test_json_keeps_letters_as_written_and_indents_when_asked() -> None:
+    """5.12: the record is written as JSON with its text as given (not escaped to ASCII), on
+    one line, or indented when asked."""
+    c = received()
+    flat = c.to_json()
+    assert "\n" not in flat
+    assert '"complainant": "Zoë Brontë"' in flat
+    indented = c.to_json(indent=2)
+    assert indented.startswith('{\n  "format": "complaintcode/complaint@1",\n  "events": [\n')
+    assert '      "complainant": "Zoë Brontë",\n' in indented
+    assert Complaint.from_json(indented) == c
+
+
+@pytest.mark.parametrize(
+    ("refusing", "message"),
+    [
+        (True, "decision: the decision is not one not accepting a complaint"),
+        (False, "decision: expected an ExclusionDecision, got str"),
+    ],
+)
+def test_declining_needs_a_decision_not_to_accept(refusing: bool, message: str) -> None:
+    """2.1: declining a complaint records a decision not to accept it, and nothing else."""
+    decision: Any = _decision(refusing=True) if refusing else "declined"
+    with pytest.raises(InvalidRecord) as caught:
+        received().decline(D(2024, 5, 8), decision)
+    assert caught.value.path == "decision"
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("declining", "message"),
+    [
+        (True, "decision: the decision is not one refusing escalation"),
+        (False, "decision: expected an ExclusionDecision, got str"),
+    ],
+)
+def test_refusing_escalation_needs_a_decision_to_refuse(declining: bool, message: str) -> None:
+    """5.11: refusing escalation records a decision to refuse it, and nothing else."""
+    c = (
+        received()
+        .acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+        .respond(D(2024, 5, 20), handler="A. Khan")
+        .request_escalation(D(2024, 5, 28))
+    )
+    decision: Any = _decision(refusing=False) if declining else "refused"
+    with pytest.raises(InvalidRecord) as caught:
+        c.refuse_escalation(D(2024, 5, 29), decision)
+    assert str(caught.value) == message
+
+
+def test_an_unknown_move_lists_the_moves() -> None:
+    """5.3: the lifecycle knows its moves, and names them when asked for another."""
+    with pytest.raises(InvalidRecord) as caught:
+        next_state("stage_1", "review")
+    assert str(caught.value) == (
+        "unknown event 'review' (known: acknowledge, extend, respond, request_escalation, "
+        "refuse_escalation, decline, withdraw, close, refer_to_ombudsman)"
+    )
+
+
+def test_a_2022_response_letter_is_checked_against_the_2022_list() -> None:
+    """5.8 (2022): a stage 1 letter of a 2022 complaint is judged by the 2022 list of items,
+    which cites 5.8 without lettered items."""
+    c = Complaint.receive("C-22", received=D(2024, 3, 4))
+    c = c.acknowledge(D(2024, 3, 5), "A. Khan", DEFINITION)
+    with pytest.raises(IncompleteLetter) as caught:
+        c.respond(D(2024, 3, 15), handler="A. Khan", letter=BARE)
+    assert caught.value.findings == (
+        Finding(
+            provision=provision("5.8", 2022),
+            message="the letter gives no decision on the complaint",
+        ),
+        Finding(
+            provision=provision("5.8", 2022),
+            message="the letter's escalation details do not mention stage 2 or escalating",
+        ),
+    )
+
+
+def test_an_extension_recorded_with_a_response_letter() -> None:
+    """6.5: the letter recorded with an extension must be an extension notice; recorded as it
+    was sent, the audit says what it is, and what it lacks as a letter of its own kind (6.9)."""
+    c = received().acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+    wrong: Any = BARE  # the wrong kind of letter, as a stored record may hold it
+    c = c.extend(
+        D(2024, 5, 10), 5, "Survey", ombudsman_details_given=True, letter=wrong, record_breach=True
+    )
+    assert c.audit(D(2024, 5, 10)) == (
+        Finding(
+            provision=provision("6.5", 2024),
+            message="the letter recorded with the extension is a stage 1 response, not an "
+            "extension notice",
+            reference="C-1",
+        ),
+        Finding(
+            provision=provision("6.9", 2024),
+            item="c",
+            message="the letter gives no decision on the complaint",
+            reference="C-1",
+        ),
+        Finding(
+            provision=provision("6.9", 2024),
+            item="g",
+            message="the letter's escalation details do not mention stage 2 or escalating",
+            reference="C-1",
+        ),
+    )
