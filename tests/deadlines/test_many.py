@@ -257,6 +257,7 @@ def test_bad_columns_are_refused_as_one_complaint_would_be(
     come before receipt; an acknowledgement must not come before the stage's first day: a
     column is refused as its first bad complaint would be, naming its position."""
     function = acknowledgement_due_many if which == "ack" else response_due_many
+    arguments = dict(arguments)  # the table's own dict stays whole for the next run
     stage = arguments.pop("stage")
     with pytest.raises(InvalidRecord) as caught:
         function(stage, **arguments)
