@@ -613,3 +613,183 @@ def _compile(kind: Any) -> _Reader:  # noqa: PLR0911  # one return per kind
     if isinstance(kind, type) and attrs.has(kind):
         return lambda value, path: from_plain(kind, value, path)
     return lambda value, path: _scalar(kind, value, path)
+
+
+# --- the fast readers -------------------------------------------------------------
+#
+# Reading stored records is most of what reading a year of complaints costs, so
+# each record class gets a reader of its own, generated from its annotations the
+# first time it is read and kept: straight-line code with every check of the
+# generic reader above, but no path built and no message written. A value it
+# cannot read, for any reason, sends the whole record back to the generic reader,
+# which finds the first fault and says where it is, exactly as it always has: so
+# the fast reader decides only what is accepted quickly, never what an error says.
+# It accepts a value only where the generic reader accepts the same value, giving
+# the same record; anything else (a subclass of ``str``, a value the generic
+# reader would read after a conversion) it leaves to the generic reader.
+
+
+class _Slow(Exception):  # a signal, not an error
+    """A value the fast reader leaves to the generic reader."""
+
+
+_FastReader = typing.Callable[[Any], Any]
+_FAST: dict[Any, _FastReader] = {}
+_FAST_RECORDS: dict[tuple[Any, frozenset[str]], _FastReader] = {}
+
+
+def fast_record_reader(
+    cls: type[_T], ignore: frozenset[str] = frozenset()
+) -> typing.Callable[[Any], _T]:
+    """The fast reader of a record class (see above), generated at first use and kept.
+
+    It raises any exception for data it does not accept; the caller then reads
+    the data with :func:`from_plain`, which raises the error with its path.
+    """
+    key = (cls, ignore)
+    found = _FAST_RECORDS.get(key)
+    if found is None:
+        found = _FAST_RECORDS[key] = _generate_record(cls, ignore)
+    return found
+
+
+def read_record(
+    cls: type[_T], data: object, path: str, *, ignore: frozenset[str] = frozenset()
+) -> _T:
+    """Read a record as :func:`from_plain` does, by its fast reader where it can."""
+    try:
+        return fast_record_reader(cls, ignore)(data)
+    except Exception:  # noqa: BLE001  # any fault: the generic reader names it
+        return from_plain(cls, data, path, ignore=ignore)
+
+
+def _fast(kind: Any) -> _FastReader:
+    """The fast reader of one annotation, without a path."""
+    found = _FAST.get(kind)
+    if found is None:
+        found = _FAST[kind] = _generate_value(kind)
+    return found
+
+
+def _slow(_value: object) -> Any:
+    raise _Slow
+
+
+def _generate_value(kind: Any) -> _FastReader:
+    namespace: dict[str, Any] = {}
+    lines = _value_code(kind, "v", namespace, "    ")
+    source = "def read(v):\n" + "\n".join(lines) + "\n    return v\n"
+    return _exec(source, namespace)
+
+
+def _exec(source: str, namespace: dict[str, Any]) -> _FastReader:
+    namespace.update(_Slow=_Slow, _str=str, _int=int, _bool=bool, _list=list, _dict=dict)
+    namespace.update(_tuple=tuple, _len=len, _fromiso=dt.date.fromisoformat)
+    namespace.update(_SUR=_SURROGATE.search, _LO=_MIN_ORDINAL, _HI=_MAX_ORDINAL)
+    code = compile(source, f"<complaintcode reader {len(_FAST) + len(_FAST_RECORDS)}>", "exec")
+    exec(code, namespace)  # noqa: S102  # generated above from the record classes' annotations
+    reader: _FastReader = namespace["read"]
+    return reader
+
+
+def _value_code(kind: Any, var: str, ns: dict[str, Any], pad: str) -> list[str]:  # noqa: PLR0911
+    """Lines that check ``var`` as a value of ``kind`` and leave it read in ``var``."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = tuple(a for a in typing.get_args(kind) if a is not type(None))
+        if len(options) == 1:
+            return [f"{pad}if {var} is not None:", *_value_code(options[0], var, ns, pad + "    ")]
+        name = f"_U{len(ns)}"
+        ns[name] = _tagged_fast(options)
+        return [f"{pad}if {var} is not None:", f"{pad}    {var} = {name}({var})"]
+    if kind is str:
+        return [
+            f"{pad}if {var}.__class__ is not _str or (not {var}.isascii() and _SUR({var})):",
+            f"{pad}    raise _Slow",
+        ]
+    if kind is int or kind is bool:
+        return [f"{pad}if {var}.__class__ is not _{kind.__name__}:", f"{pad}    raise _Slow"]
+    if kind is dt.date:
+        return [
+            f"{pad}if {var}.__class__ is not _str or _len({var}) != 10:",
+            f"{pad}    raise _Slow",
+            f"{pad}{var} = _fromiso({var})",
+            f"{pad}if not _LO <= {var}.toordinal() <= _HI:",
+            f"{pad}    raise _Slow",
+        ]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        name = f"_E{len(ns)}"
+        ns[name] = kind._value2member_map_
+        return [
+            f"{pad}m = {name}.get({var})",
+            f"{pad}if m is None or {var}.__class__ is not m._value_.__class__:",
+            f"{pad}    raise _Slow",
+            f"{pad}{var} = m",
+        ]
+    name = f"_R{len(ns)}"
+    if origin is tuple:
+        ns[name] = _fast(typing.get_args(kind)[0])
+        return [
+            f"{pad}if {var}.__class__ is not _list:",
+            f"{pad}    raise _Slow",
+            f"{pad}{var} = _tuple([{name}(x) for x in {var}])",
+        ]
+    load = (
+        getattr(kind, "_from_stored", None) or getattr(kind, "from_dict", None)
+        if isinstance(kind, type)
+        else None
+    )
+    if callable(load):
+        ns[name] = lambda value: load(value, path="")
+    elif isinstance(kind, type) and attrs.has(kind):
+        ns[name] = fast_record_reader(kind)
+    else:  # another scalar (a Decimal, a date-time): the generic reader, its errors sent back
+        ns[name] = _generic(_reader(kind))
+    return [f"{pad}{var} = {name}({var})"]
+
+
+def _generic(reader: _Reader) -> _FastReader:
+    def read_generic(value: object) -> Any:
+        return reader(value, "")
+
+    return read_generic
+
+
+def _tagged_fast(options: tuple[type, ...]) -> _FastReader:
+    by_tag = {getattr(o, "json_tag", None): o for o in options}
+    tag_only = frozenset({TAG})
+
+    def read_tagged(value: Any) -> Any:
+        if value.__class__ is not dict:
+            raise _Slow
+        tag = value.get(TAG)
+        if tag.__class__ is not str:
+            raise _Slow
+        return fast_record_reader(by_tag[tag], tag_only)(value)
+
+    return read_tagged
+
+
+def _generate_record(cls: Any, ignore: frozenset[str]) -> _FastReader:
+    names, fields = _plan(cls)
+    hints = _hints(cls)
+    ns: dict[str, Any] = {"_cls": cls, "_known": names | ignore}
+    body = [
+        "def read(data):",
+        "    if data.__class__ is not _dict or not _known.issuperset(data):",
+        "        raise _Slow",
+        "    kw = {}",
+    ]
+    for index, (name, required, _) in enumerate(fields):
+        var = f"f{index}"
+        if required:
+            body.append(f"    {var} = data[{name!r}]")
+            body.extend(_value_code(hints[name], var, ns, "    "))
+            body.append(f"    kw[{name!r}] = {var}")
+        else:
+            body.append(f"    if {name!r} in data:")
+            body.append(f"        {var} = data[{name!r}]")
+            body.extend(_value_code(hints[name], var, ns, "        "))
+            body.append(f"        kw[{name!r}] = {var}")
+    body.append("    return _cls(**kw)")
+    return _exec("\n".join(body) + "\n", ns)

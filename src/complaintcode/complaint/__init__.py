@@ -84,6 +84,7 @@ from complaintcode.complaint.events import (
     Event,
     IssueRaised,
     Received,
+    _fast_events,
     event_from_dict,
 )
 from complaintcode.complaint.lifecycle import FINAL_STATES, OPEN_STATES
@@ -563,7 +564,10 @@ class Complaint(Verbs):
         raw = data.get("events")
         if not isinstance(raw, list):
             raise InvalidRecord("expected a list of events", path="events")
-        events = tuple(event_from_dict(e, path=f"events[{i}]") for i, e in enumerate(raw))
+        try:
+            events = _fast_events(raw)
+        except Exception:  # noqa: BLE001  # any fault: read again, naming where it is
+            events = tuple(event_from_dict(e, path=f"events[{i}]") for i, e in enumerate(raw))
         return cls.from_events(events, calendar=calendar, edition=edition)
 
     @classmethod
