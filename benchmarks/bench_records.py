@@ -52,7 +52,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=20, help="copies of the 300 complaints")
     parser.add_argument("--repeats", type=int, default=11, help="repeats of the reading ratio")
+    parser.add_argument("--quick", action="store_true", help="a few small repeats: check it runs")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.copies, args.repeats = 1, 3
     text = lines(args.copies)
     count = len(text)
 
