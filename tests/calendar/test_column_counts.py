@@ -1,0 +1,61 @@
+"""Working days counted between two columns of days: each pair's own count, from a fresh
+calendar, for columns that are empty, far apart or badly made.
+
+6.2 to 6.16 (2024), 4.1, 5.1 and 5.13 (2022) are counted on these answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pytest
+
+from complaintcode.calendar import WorkingCalendar
+from complaintcode.errors import InvalidRecord
+
+D = dt.date
+
+
+def test_empty_columns_give_an_empty_column_of_counts() -> None:
+    """Counting rule: no days, no counts, as numbers (not days) in the kind given."""
+    empty = np.array([], dtype="datetime64[D]")
+    counts = WorkingCalendar().working_days_between_many(empty, empty)
+    assert isinstance(counts, np.ndarray)
+    assert counts.dtype == np.int64
+    assert counts.tolist() == []
+    assert WorkingCalendar().working_days_between_many([], []) == []
+
+
+@pytest.mark.parametrize("kind", ["list", "array"])
+def test_columns_decades_apart_on_a_fresh_calendar(kind: str) -> None:
+    """Counting rule: a fresh calendar counts pairs in 2024 and in 2060 in one question, each
+    pair its own count."""
+    starts: Any = [D(2024, 1, 1), D(2060, 1, 1)]
+    ends: Any = [D(2024, 1, 10), D(2060, 1, 12)]
+    if kind == "array":
+        starts, ends = np.array(starts, "datetime64[D]"), np.array(ends, "datetime64[D]")
+    counts = WorkingCalendar().working_days_between_many(starts, ends)
+    assert list(counts) == [7, 7]
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "message"),
+    [
+        (["2024-01-01"], [D(2024, 1, 2)], "starts[0]: expected a datetime.date, not str"),
+        (
+            [D(2024, 1, 1), None],
+            [D(2024, 1, 2)] * 2,
+            "starts[1]: expected a datetime.date, not NoneType",
+        ),
+        ([D(2024, 1, 1)] * 2, [D(2024, 1, 2), "x"], "ends[1]: expected a datetime.date, not str"),
+    ],
+)
+def test_a_bad_day_is_named_by_its_column_and_position(
+    starts: Any, ends: Any, message: str
+) -> None:
+    """A day that is not a date is refused, naming the column (starts or ends) and where."""
+    with pytest.raises(InvalidRecord) as caught:
+        WorkingCalendar().working_days_between_many(starts, ends)
+    assert str(caught.value) == message

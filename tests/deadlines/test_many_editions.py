@@ -1,0 +1,124 @@
+"""Deadlines of a column under an edition given for all: each complaint's is its single one.
+
+6.2, 6.3, 6.11 and 6.14 (2024), 4.1, 5.1 and 5.13 (2022): an edition is data, so a column is
+also counted under a reading of an edition (2022 with its bare days read as calendar days) or a
+scheme whose timescales differ (no stage 2 acknowledgement timescale, responses counted from
+the acknowledgement). Whatever the edition and the kind of column, each complaint's due date is
+the one the single-complaint function gives it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import attrs
+import numpy as np
+import pytest
+
+from complaintcode.deadlines import (
+    acknowledgement_due,
+    acknowledgement_due_many,
+    response_due,
+    response_due_many,
+)
+from complaintcode.editions import CODE_2022, CODE_2024, Edition, StageTimescales
+from complaintcode.stages import Stage
+
+D = dt.date
+#: A scheme with no timescale to acknowledge stage 2, whose stage 2 response is counted from
+#: the acknowledgement (or, before one, from the escalation request).
+SCHEME = attrs.evolve(
+    CODE_2024,
+    stage_two=StageTimescales(
+        stage=Stage.TWO,
+        acknowledge=None,
+        respond=20,
+        respond_from="acknowledged",
+        extension_limit=20,
+    ),
+)
+EDITIONS = {
+    "2024": CODE_2024,
+    "2022 in calendar days": CODE_2022.reading_days_as("calendar"),
+    "no stage 2 acknowledgement": SCHEME,
+}
+
+
+def _sample(seed: int) -> tuple[list[dt.date], list[dt.date], list[dt.date | None]]:
+    rng = random.Random(seed)  # noqa: S311  # a seeded sample, not a secret
+    lo = D(2023, 1, 2).toordinal()
+    received = [D.fromordinal(lo + rng.randint(0, 900)) for _ in range(60)]
+    requested = [r + dt.timedelta(days=rng.randint(0, 40)) for r in received]
+    acknowledged = [
+        None if rng.random() < 0.4 else q + dt.timedelta(days=rng.randint(0, 9)) for q in requested
+    ]
+    return received, requested, acknowledged
+
+
+def _days(values: list[dt.date | None]) -> np.ndarray:
+    return np.array(values, dtype="datetime64[D]")
+
+
+def _dates(answers: object) -> list[dt.date | None]:
+    if isinstance(answers, np.ndarray):
+        return list(answers.astype("datetime64[D]").tolist())
+    assert isinstance(answers, list)
+    return answers
+
+
+@pytest.mark.parametrize("stage", [Stage.ONE, Stage.TWO])
+@pytest.mark.parametrize("name", list(EDITIONS))
+def test_each_response_of_a_column_is_its_single_one(name: str, stage: Stage) -> None:
+    """6.3 and 6.14 (5.1 and 5.13): under any edition given for all, each response due date of a
+    column, acknowledged or not, is the single complaint's."""
+    edition: Edition = EDITIONS[name]
+    received, requested, acknowledged = _sample(7 + int(stage))
+    expected = [
+        response_due(stage, received=r, escalation_requested=q, acknowledged=a, edition=edition).due
+        for r, q, a in zip(received, requested, acknowledged, strict=True)
+    ]
+    for column in (
+        (received, requested, acknowledged),
+        (_days(received), _days(requested), _days(acknowledged)),  # type: ignore[arg-type]
+    ):
+        got = response_due_many(
+            stage,
+            received=column[0],
+            escalation_requested=column[1],
+            acknowledged=column[2],
+            edition=edition,
+        )
+        assert _dates(got) == expected, name
+
+
+@pytest.mark.parametrize("stage", [Stage.ONE, Stage.TWO])
+@pytest.mark.parametrize("name", list(EDITIONS))
+def test_each_acknowledgement_of_a_column_is_its_single_one(name: str, stage: Stage) -> None:
+    """6.2 and 6.11 (4.1): under any edition given for all, each acknowledgement due date of a
+    column is the single complaint's, and none where the edition sets no timescale."""
+    edition = EDITIONS[name]
+    received, requested, _ = _sample(11 + int(stage))
+    singles = [
+        acknowledgement_due(stage, received=r, escalation_requested=q, edition=edition)
+        for r, q in zip(received, requested, strict=True)
+    ]
+    expected = [None if d is None else d.due for d in singles]
+    for column in ((received, requested), (_days(received), _days(requested))):  # type: ignore[arg-type]
+        got = acknowledgement_due_many(
+            stage, received=column[0], escalation_requested=column[1], edition=edition
+        )
+        assert _dates(got) == expected, name
+
+
+def test_an_unacknowledged_stage_2_under_the_scheme() -> None:
+    """6.14 read under a scheme with no stage 2 acknowledgement timescale: before an
+    acknowledgement the response is counted from the escalation request, not from receipt."""
+    got = response_due_many(
+        2,
+        received=_days([D(2024, 5, 3), D(2024, 6, 3)]),
+        escalation_requested=_days([D(2024, 6, 3), D(2024, 7, 1)]),
+        acknowledged=_days([None, D(2024, 7, 3)]),
+        edition=SCHEME,
+    )
+    assert _dates(got) == [D(2024, 7, 1), D(2024, 7, 31)]
