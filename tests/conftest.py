@@ -30,4 +30,18 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+# Mutation testing (docs/testing.md): mutmut runs the tests many times in one process, with
+# MUTANT_UNDER_TEST set; the examples are fixed, so that a mutant is killed by a test and not by
+# luck, and the check against a test run from several executors is off.
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    deadline=None,
+    max_examples=20,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+)
+_DEFAULT = "ci" if os.environ.get("CI") else "dev"
+if "MUTANT_UNDER_TEST" in os.environ:
+    _DEFAULT = "mutation"
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", _DEFAULT))
