@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 import attrs
 import numpy as np
@@ -23,6 +24,7 @@ from complaintcode.deadlines import (
     response_due_many,
 )
 from complaintcode.editions import CODE_2022, CODE_2024, Edition, StageTimescales
+from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
 
 D = dt.date
@@ -122,3 +124,50 @@ def test_an_unacknowledged_stage_2_under_the_scheme() -> None:
         edition=SCHEME,
     )
     assert _dates(got) == [D(2024, 7, 1), D(2024, 7, 31)]
+
+
+@pytest.mark.parametrize(
+    ("stage", "arguments", "message"),
+    [
+        (
+            2,
+            {
+                "received": [D(2024, 5, 3), D(2024, 5, 3)],
+                "escalation_requested": [D(2024, 6, 3), D(2024, 5, 1)],
+            },
+            (
+                "escalation_requested[1]: 2024-05-01 is before the day of receipt (2024-05-03): "
+                "dates must not run backwards"
+            ),
+        ),
+        (
+            2,
+            {
+                "received": [D(2024, 5, 3)],
+                "escalation_requested": [D(2024, 6, 3)],
+                "acknowledged": [D(2024, 6, 1)],
+            },
+            (
+                "acknowledged[0]: 2024-06-01 is before the escalation request (2024-06-03): dates "
+                "must not run backwards"
+            ),
+        ),
+        (
+            1,
+            {"received": [D(2024, 5, 3), D(2024, 5, 3)], "acknowledged": [None, D(2024, 5, 1)]},
+            (
+                "acknowledged[1]: 2024-05-01 is before the day of receipt (2024-05-03): dates must "
+                "not run backwards"
+            ),
+        ),
+    ],
+)
+def test_a_list_whose_dates_run_backwards_is_refused_at_the_first(
+    stage: int, arguments: dict[str, Any], message: str
+) -> None:
+    """6.14 and 6.3: a column given as a list is refused at the first complaint whose dates run
+    backwards (an escalation before receipt; a stage 2 acknowledgement before the escalation
+    request; a stage 1 acknowledgement before receipt), naming its position."""
+    with pytest.raises(InvalidRecord) as caught:
+        response_due_many(stage, **arguments)
+    assert str(caught.value) == message
