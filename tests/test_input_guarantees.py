@@ -175,6 +175,7 @@ def test_every_reader_of_a_stage_refuses_thousands_of_digits() -> None:
     stage = "stage " + "9" * 5000
     calls: list[Callable[[], object]] = [
         lambda: Stage(stage),  # type: ignore[arg-type]  # Stage() reads a name too
+        lambda: Stage(10**5000),
         lambda: check_text(stage, "Dear resident"),
         lambda: acknowledgement_due(stage, received=D(2024, 5, 3)),
         lambda: Acknowledgement(stage=stage, definition=DEFINITION),
@@ -517,3 +518,79 @@ def test_the_exit_code_tables_of_the_docs_are_one_table_that_the_help_follows() 
     for row, meaning in zip(rows, cli.EXIT_CODES.values(), strict=True):
         # The help's words begin each row's meaning, up to the first colon.
         assert row.split(" | ")[1].removesuffix(" |").split(":")[0] == meaning.split(":")[0]
+
+
+# --- found by the fuzz tests -----------------------------------------------------
+
+
+class _ReprFails:
+    def __repr__(self) -> str:
+        raise RuntimeError
+
+
+@pytest.mark.parametrize(
+    "value", [10**5000, nested(100_000), _ReprFails()], ids=["digits", "deep", "repr fails"]
+)
+def test_calling_stage_with_any_value_gives_the_stages_own_error(value: object) -> None:
+    """5.2, 5.3: ``Stage(value)`` refuses as :meth:`Stage.parse` does, whatever the value's repr."""
+    with pytest.raises(ComplaintCodeError) as err:
+        Stage(value)  # type: ignore[arg-type]  # any value, on purpose
+    assert len(str(err.value)) < 200
+
+
+def test_the_lifecycle_refuses_a_state_or_event_no_complaint_has() -> None:
+    """5.2: a list or a dict as a state or an event is unknown, not a TypeError."""
+    from complaintcode import allowed_events, next_state  # noqa: PLC0415  # this test alone
+
+    with pytest.raises(InvalidRecord, match=r"^unknown state \[\]$"):
+        allowed_events([])  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidRecord, match=r"^unknown event \{\} \(known: "):
+        next_state("received", {})  # type: ignore[arg-type]  # on purpose
+
+
+def test_a_count_of_working_days_no_record_holds_is_refused() -> None:
+    """5.9, 6.4: an interval for updates or a notice's extension of 5,000 digits is refused."""
+    from complaintcode import ExtensionNotice  # noqa: PLC0415  # this test alone
+
+    c = Complaint.receive("C-1", received=D(2024, 5, 3)).acknowledge(
+        D(2024, 5, 7), "A. Khan", DEFINITION
+    )
+    with pytest.raises(InvalidRecord) as err:
+        c.agree_updates(D(2024, 5, 8), 10**5000)
+    assert str(err.value) == (
+        "every_working_days: an interval for updates of a number of 5001 digits working days "
+        "is more than a record may hold (200)"
+    )
+    with pytest.raises(InvalidRecord) as err:
+        ExtensionNotice(stage=1, reason="A survey.", new_date=D(2024, 6, 3), extension_days=201)
+    assert str(err.value) == (
+        "extension_days: an extension of 201 working days is more than a record may hold (200)"
+    )
+
+
+def test_messages_name_a_number_too_long_to_print() -> None:
+    """6.2, 6.4: the calendar and the deadlines describe a 5,000-digit number, not fail on it."""
+    from complaintcode import england_and_wales, extended_due, response_due  # noqa: PLC0415
+
+    calendar = england_and_wales()
+    with pytest.raises(InvalidRecord, match=r"^year: a number of 5001 digits is out of range"):
+        calendar.holidays(10**5000)
+    with pytest.raises(InvalidRecord, match=r"^n: expected 0 or more working days, not a number"):
+        calendar.add_working_days(D(2024, 5, 3), -(10**5000))
+    due = response_due(1, received=D(2024, 5, 3), acknowledged=D(2024, 5, 7))
+    with pytest.raises(ProvisionViolation, match=r"^6\.4: an extension of a number of 5001 digits"):
+        extended_due(due, 10**5000)
+
+
+def test_a_csv_cell_with_a_lone_carriage_return_is_quoted_and_reads_back() -> None:
+    """8.1: a lone carriage return in a cell no longer makes CSV that no reader can read."""
+    import csv  # noqa: PLC0415  # this test alone
+
+    from complaintcode import SelfAssessment  # noqa: PLC0415
+
+    sa = SelfAssessment.blank(2024).answer("1.2", "yes", evidence="=line one\rline two")
+    text = sa.to_csv()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][:5] == ["1.2", "1", rows[1][2], "yes", "'=line one\rline two"]
+    again = SelfAssessment.parse(text, 2024).assessment
+    assert again.answers == sa.answers

@@ -23,7 +23,8 @@ loading happens, so that a faster reader keeps them by calling the same checks:
   JSON Schema in ``data/`` accepts and nothing else;
 - a date is a day from :data:`MIN_RECORD_DATE` to :data:`MAX_RECORD_DATE`
   (:func:`check_record_date`), and a text holds no lone surrogate
-  (:func:`check_text`), whether read from JSON or given in Python;
+  (:func:`check_text`), whether read from JSON or given in Python; a count of
+  working days is at most :data:`MAX_WORKING_DAYS`;
 - a message shows a value through :func:`shown`, which is short and safe for
   any value (nested 100,000 deep, or an integer of 5,000 digits);
 - CSV is written by :func:`write_csv`, which neutralises a cell a spreadsheet
@@ -59,8 +60,10 @@ MIN_RECORD_DATE: Final = dt.date(1900, 1, 1)
 #: (2200-12-31), so that every deadline counted from a recorded day falls
 #: inside the calendars' range.
 MAX_RECORD_DATE: Final = dt.date(2199, 12, 31)
-#: The most working days the extensions of one stage may add up to, for the same reason.
-MAX_EXTENSION_DAYS: Final = 200
+#: The most working days a count in a record may hold, for the same reason: the
+#: extensions of one stage together, the length an extension notice gives, the
+#: interval agreed for updates (5.9).
+MAX_WORKING_DAYS: Final = 200
 
 _RANGE: Final = f"the supported range is {MIN_RECORD_DATE} to {MAX_RECORD_DATE}"
 _MIN_ORDINAL: Final = MIN_RECORD_DATE.toordinal()

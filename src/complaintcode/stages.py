@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 import re
+from typing import Any
 
 from complaintcode._codec import shown
 from complaintcode.errors import InvalidRecord, ProvisionViolation
@@ -54,7 +55,25 @@ _SQUASH = re.compile(r"[\s_\-']+")
 _MINUS = re.compile(r"(?:^|\s)-\s*\d")
 
 
-class Stage(enum.IntEnum):
+class _StageType(enum.EnumType):
+    """The type of :class:`Stage`: ``Stage(value)`` reads the value as :meth:`Stage.parse` does.
+
+    The ``enum`` module words its own error with the value's ``repr`` before it
+    gives the stage's error, and that ``repr`` fails for some values (an
+    integer of 5,000 digits, a list nested 100,000 deep); reading the value
+    first gives the stage's error for every value.
+    """
+
+    # The arguments pass through to the enum module's own overloads.
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        if len(args) == 1 and not kwargs:
+            value = args[0]
+            if not (isinstance(value, cls) or (type(value) is int and value in (1, 2))):
+                return cls.parse(value)  # type: ignore[attr-defined]  # Stage's own classmethod
+        return super().__call__(*args, **kwargs)
+
+
+class Stage(enum.IntEnum, metaclass=_StageType):
     """A stage of the complaints process: ``Stage.ONE`` or ``Stage.TWO``.
 
     Stage 2 is the landlord's final response (6.10).

@@ -420,7 +420,7 @@ class WorkingCalendar:
             msg = f"expected a year as an int, not {type(year).__name__}"
             raise InvalidRecord(msg, path="year")
         if not MIN_DATE.year <= year <= MAX_DATE.year:
-            raise InvalidRecord(f"{year} is out of range: {RANGE}", path="year")
+            raise InvalidRecord(f"{shown(year)} is out of range: {RANGE}", path="year")
         return _working_days.listed(self.region, year)
 
     def with_closures(
@@ -464,7 +464,7 @@ class WorkingCalendar:
         while i >= len(working):
             if hi >= _MAX_ORD:
                 raise InvalidRecord(
-                    f"working day {k} after {day.isoformat()} is out of range: {RANGE}"
+                    f"working day {shown(k)} after {day.isoformat()} is out of range: {RANGE}"
                 )
             years = (i - len(working)) // 250 + 1
             reach = _fromordinal(hi).year + years

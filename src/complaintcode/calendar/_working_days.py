@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Final
 
+from complaintcode._codec import shown
 from complaintcode.calendar._holiday_table import DAYS, FIRST_YEAR, LAST_YEAR, TITLES
 from complaintcode.errors import InvalidRecord
 
@@ -72,7 +73,7 @@ def count(value: object) -> int:
             f"expected a whole number of working days, not {type(value).__name__}", path="n"
         )
     if value < 0:
-        raise InvalidRecord(f"expected 0 or more working days, not {value}", path="n")
+        raise InvalidRecord(f"expected 0 or more working days, not {shown(value)}", path="n")
     return value
 
 

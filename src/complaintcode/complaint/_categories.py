@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from complaintcode._codec import shown
+from complaintcode._codec import check_text, shown
 from complaintcode.errors import InvalidRecord
 
 __all__ = ["DEFAULT_CATEGORIES", "TENURES"]
@@ -71,6 +71,7 @@ def categories(value: object) -> tuple[str, ...]:
                 f"expected a category as text, got {type(item).__name__}",
                 path=f"categories[{index}]",
             )
+        check_text(item, f"categories[{index}]")
         text = item.strip()
         if not text:
             raise InvalidRecord("a category must not be blank", path=f"categories[{index}]")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from complaintcode._codec import shown
 from complaintcode.complaint._views import RemedyState, TrackedRemedy
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
@@ -84,7 +85,7 @@ def check_done(responses: list[Responded | None], done: Done, event: RemedyCompl
                 f"offers {len(remedies)} remedies (remedies[0] to remedies[{len(remedies) - 1}])"
             )
         raise InvalidRecord(
-            f"the stage {int(stage)} response {offers}: there is no remedies[{index}]",
+            f"the stage {int(stage)} response {offers}: there is no remedies[{shown(index)}]",
             path="index",
         )
     remedy = remedies[index]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from complaintcode._codec import MAX_EXTENSION_DAYS
+from complaintcode._codec import MAX_WORKING_DAYS, shown
 from complaintcode.complaint import _care, _ombudsman, _remedy_tracking
 from complaintcode.complaint.events import (
     Acknowledged,
@@ -213,15 +213,15 @@ class Replay:
     def _check_extension_total(self, event: Extended) -> None:
         """Refuse extensions adding up to more working days than a record may hold.
 
-        The limit (:data:`~complaintcode._codec.MAX_EXTENSION_DAYS`) keeps every
+        The limit (:data:`~complaintcode._codec.MAX_WORKING_DAYS`) keeps every
         deadline counted from a recorded day inside the calendars' range; it is
         no reading of 6.4 or 6.15, whose limits the audit applies.
         """
         total = event.working_days + sum(e.working_days for e in self.extensions[event.stage])
-        if total > MAX_EXTENSION_DAYS:
+        if total > MAX_WORKING_DAYS:
             raise InvalidRecord(
-                f"the extensions of stage {int(event.stage)} would add up to {total} working "
-                f"days; a record may hold at most {MAX_EXTENSION_DAYS}",
+                f"the extensions of stage {int(event.stage)} would add up to {shown(total)} "
+                f"working days; a record may hold at most {MAX_WORKING_DAYS}",
                 path="working_days",
             )
 
@@ -246,6 +246,12 @@ class Replay:
             if event.every_working_days < 1:
                 raise InvalidRecord(
                     "updates are agreed at intervals of at least one working day",
+                    path="every_working_days",
+                )
+            if event.every_working_days > MAX_WORKING_DAYS:
+                raise InvalidRecord(
+                    f"an interval for updates of {shown(event.every_working_days)} working "
+                    f"days is more than a record may hold ({MAX_WORKING_DAYS})",
                     path="every_working_days",
                 )
             self.updates.append(event)

@@ -383,7 +383,7 @@ class ServiceRequest:
         known = ", ".join(repr(c.complaint_reference) for c, _ in conversions)
         raise InvalidRecord(
             f"the service request {self.reference!r} was not converted into the complaint "
-            f"{complaint_reference!r} (converted into: {known})",
+            f"{_codec.shown(complaint_reference)} (converted into: {known})",
             path="complaint_reference",
         )
 

@@ -209,7 +209,7 @@ def allowed_events(state: str) -> tuple[str, ...]:
     """
     try:
         return _ALLOWED[state]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: a value no state could be (a list, say)
         raise InvalidRecord(f"unknown state {shown(state)}") from None
 
 
@@ -228,7 +228,10 @@ def next_state(state: str, event: str) -> str:
         ActionNotAllowed: For any other event the state does not allow.
         InvalidRecord: For an unknown state or event.
     """
-    target = TRANSITIONS.get((state, event))
+    try:
+        target = TRANSITIONS.get((state, event))
+    except TypeError:  # a value no state or event could be (a list, say): refused below
+        target = None
     if target is not None:
         return target
     if event not in LIFECYCLE_EVENTS:

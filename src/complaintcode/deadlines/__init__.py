@@ -267,7 +267,7 @@ def extension_over_limit(
         if span <= limit:
             return None
         message = (
-            f"an extension of {total} working days at {stage} runs {span} days past the "
+            f"an extension of {shown(total)} working days at {stage} runs {span} days past the "
             f"deadline it extends, longer than the further {limit} days allowed without a "
             "good reason, and none was recorded"
         )
@@ -275,7 +275,7 @@ def extension_over_limit(
         return None
     else:
         message = (
-            f"an extension of {total} working days at {stage} is longer than the "
+            f"an extension of {shown(total)} working days at {stage} is longer than the "
             f"{limit} allowed without a good reason, and none was recorded"
         )
     return Finding(provision=edition.cite(key), message=message, severity=edition.severity(key))

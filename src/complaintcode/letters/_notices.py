@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import shown
+from complaintcode._codec import MAX_WORKING_DAYS, shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
 
@@ -48,6 +48,12 @@ def _days(_instance: object, _attribute: attrs.Attribute[Any], value: object) ->
     if type(value) is not int or value < 1:
         raise InvalidRecord(
             f"expected a whole number of working days of 1 or more, got {shown(value)}",
+            path="extension_days",
+        )
+    if value > MAX_WORKING_DAYS:
+        raise InvalidRecord(
+            f"an extension of {shown(value)} working days is more than a record may hold "
+            f"({MAX_WORKING_DAYS})",
             path="extension_days",
         )
 
