@@ -171,3 +171,22 @@ def test_a_list_whose_dates_run_backwards_is_refused_at_the_first(
     with pytest.raises(InvalidRecord) as caught:
         response_due_many(stage, **arguments)
     assert str(caught.value) == message
+
+
+def test_an_array_column_is_checked_as_each_complaint_would_be() -> None:
+    """6.3: an array column is refused where a single complaint would be (a stage 1
+    acknowledgement before receipt, named as such), and not where it would not be (an
+    escalation date, which stage 1 does not count from, before receipt)."""
+    with pytest.raises(InvalidRecord) as caught:
+        response_due_many(1, received=_days([D(2024, 5, 3)]), acknowledged=_days([D(2024, 5, 1)]))
+    assert str(caught.value) == (
+        "acknowledged[0]: 2024-05-01 is before the day of receipt (2024-05-03): dates must not "
+        "run backwards"
+    )
+    got = response_due_many(
+        1, received=_days([D(2024, 5, 3)]), escalation_requested=_days([D(2024, 5, 1)])
+    )
+    assert _dates(got) == [
+        response_due(1, received=D(2024, 5, 3), escalation_requested=D(2024, 5, 1)).due
+    ]
+    assert _dates(got) == [D(2024, 5, 28)]
