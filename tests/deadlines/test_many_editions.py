@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -26,6 +26,9 @@ from complaintcode.deadlines import (
 from complaintcode.editions import CODE_2022, CODE_2024, Edition, StageTimescales
 from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 D = dt.date
 #: A scheme with no timescale to acknowledge stage 2, whose stage 2 response is counted from
@@ -58,7 +61,7 @@ def _sample(seed: int) -> tuple[list[dt.date], list[dt.date], list[dt.date | Non
     return received, requested, acknowledged
 
 
-def _days(values: list[dt.date | None]) -> np.ndarray:
+def _days(values: Sequence[dt.date | None]) -> np.ndarray:
     return np.array(values, dtype="datetime64[D]")
 
 
@@ -82,7 +85,7 @@ def test_each_response_of_a_column_is_its_single_one(name: str, stage: Stage) ->
     ]
     for column in (
         (received, requested, acknowledged),
-        (_days(received), _days(requested), _days(acknowledged)),  # type: ignore[arg-type]
+        (_days(received), _days(requested), _days(acknowledged)),
     ):
         got = response_due_many(
             stage,
@@ -106,7 +109,7 @@ def test_each_acknowledgement_of_a_column_is_its_single_one(name: str, stage: St
         for r, q in zip(received, requested, strict=True)
     ]
     expected = [None if d is None else d.due for d in singles]
-    for column in ((received, requested), (_days(received), _days(requested))):  # type: ignore[arg-type]
+    for column in ((received, requested), (_days(received), _days(requested))):
         got = acknowledgement_due_many(
             stage, received=column[0], escalation_requested=column[1], edition=edition
         )
@@ -190,3 +193,23 @@ def test_an_array_column_is_checked_as_each_complaint_would_be() -> None:
         response_due(1, received=D(2024, 5, 3), escalation_requested=D(2024, 5, 1)).due
     ]
     assert _dates(got) == [D(2024, 5, 28)]
+
+
+def test_a_list_column_with_array_columns_beside_it() -> None:
+    """6.3: a column of receipts given as a list may come with acknowledgements and escalation
+    dates given as arrays; each complaint's deadline is still its single one, and a stage 1
+    escalation date before receipt is not refused, as a single complaint's is not."""
+    received = [D(2024, 5, 3), D(2024, 5, 10)]
+    acknowledged = [D(2024, 5, 7), None]
+    requested = [D(2024, 5, 1), D(2024, 5, 20)]
+    got = response_due_many(
+        1,
+        received=received,
+        acknowledged=_days(acknowledged),
+        escalation_requested=_days(requested),
+    )
+    assert got == [
+        response_due(1, received=r, acknowledged=a, escalation_requested=q).due
+        for r, a, q in zip(received, acknowledged, requested, strict=True)
+    ]
+    assert got == [D(2024, 5, 21), D(2024, 6, 3)]
