@@ -594,3 +594,45 @@ def test_a_csv_cell_with_a_lone_carriage_return_is_quoted_and_reads_back() -> No
     assert rows[1][:5] == ["1.2", "1", rows[1][2], "yes", "'=line one\rline two"]
     again = SelfAssessment.parse(text, 2024).assessment
     assert again.answers == sa.answers
+
+
+def test_every_reader_of_json_refuses_a_key_given_twice(tmp_path: Path) -> None:
+    """5.12, 8.1: the store's events and the report's details file are read as records are."""
+    import sqlite3  # noqa: PLC0415  # this test alone
+
+    from complaintcode import ComplaintStore  # noqa: PLC0415
+
+    db = tmp_path / "complaints.db"
+    with ComplaintStore(str(db)) as store:
+        store.save(Complaint.receive("C-1", received=D(2024, 5, 3)))
+    twice = json.loads(received("C-2"))["events"][0]
+    text = json.dumps(twice).replace('"on":', '"on": "2024-05-03", "on":')
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "INSERT INTO complaintcode_events VALUES ('C-2', 0, 'received', '2024-05-03', ?)",
+            (text,),
+        )
+    connection.close()
+    code, out, err = run("audit", str(db), "--as-of", "2024-05-03")
+    assert (code, err) == (
+        EXIT_BAD_INPUT,
+        f"{db}: complaint 'C-2', events[0].on: the key is given twice in one object\n",
+    )
+    assert "  complaints audited: 1\n" in out
+    details = tmp_path / "details.json"
+    details.write_text('{"improvements": ["a"], "improvements": ["b"]}')
+    code, out, err = run(
+        "report", received_file(tmp_path), "--homes", "10", "--year", "2024", "--details",
+        str(details),
+    )  # fmt: skip
+    assert (code, out) == (cli.EXIT_USAGE, "")
+    assert err == (
+        f"complaintcode report: error: {details} is not JSON: improvements: the key is given "
+        "twice in one object\n"
+    )
+
+
+def received_file(folder: Path) -> str:
+    path = folder / "complaints.jsonl"
+    path.write_text(received("C-1") + "\n")
+    return str(path)

@@ -15,6 +15,7 @@ import json
 import tomllib
 from typing import TYPE_CHECKING, Any
 
+from complaintcode._codec import loads
 from complaintcode.cli._io import Console, UsageError, load_complaints, open_input, read_text
 from complaintcode.complaint import TENURES, ServiceRequest
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
@@ -68,10 +69,10 @@ def read_details(path: str) -> dict[str, Any]:
 def parse_details(name: str, text: str) -> dict[str, Any]:
     """The details in a file's text; see :func:`read_details`."""
     try:
-        data = tomllib.loads(text) if name.endswith(".toml") else json.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError) as err:
+        data = tomllib.loads(text) if name.endswith(".toml") else loads(text, what="the details")
+    except (tomllib.TOMLDecodeError, ValueError) as err:  # a key given twice too, with its path
         kind = "TOML" if name.endswith(".toml") else "JSON"
-        raise UsageError(f"{name} is not {kind}: {err}") from None
+        raise UsageError(f"{name} is not {kind}: {str(err).removeprefix('not JSON: ')}") from None
     if not isinstance(data, dict):
         raise UsageError(f"{name}: expected an object of the keys {', '.join(DETAILS_KEYS)}")
     unknown = sorted(set(data) - set(DETAILS_KEYS))

@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
+from complaintcode._codec import loads
 from complaintcode.calendar import WorkingCalendar
 from complaintcode.complaint import Complaint
 from complaintcode.complaint.events import Event, event_from_dict
@@ -298,10 +299,11 @@ class ComplaintStore:
                     path=where,
                 )
             try:
-                data = json.loads(text)
-            except (ValueError, TypeError) as err:
+                data = loads(text, what="an event")
+            except InvalidRecord as err:  # as every record is read: a key twice, nesting too deep
+                at = f"{where}, events[{sequence}]"
                 raise InvalidRecord(
-                    f"not JSON: {err}", path=f"{where}, events[{sequence}]"
+                    err.message, path=f"{at}.{err.path}" if err.path else at
                 ) from None
             try:
                 events.append(event_from_dict(data, path=f"events[{sequence}]"))
