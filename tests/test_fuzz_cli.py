@@ -28,7 +28,7 @@ from complaintcode.cli import (
     EXIT_USAGE,
     main,
 )
-from fuzzing import complaint_lines, documents, fuzz_settings
+from fuzzing import complaint_lines, documents, fuzz_settings, service_request_lines
 
 #: Bytes that are not UTF-8, a byte-order mark, and blank lines, besides the lines of JSON.
 odd_lines = st.sampled_from((b"\xff\xfe\x00", b"\xef\xbb\xbf", b"", b"   ", b"\xe2\x80\xa8", b"\r"))
@@ -107,23 +107,40 @@ def test_audit_reads_every_good_line_and_reports_every_bad_one(data: bytes) -> N
             out.encode("utf-8")
 
 
+@st.composite
+def request_files(draw: st.DrawFn) -> bytes:
+    """The bytes of a file of service requests, broken or not."""
+    lines = draw(st.lists(service_request_lines(), max_size=4))
+    return "\n".join(lines).encode("utf-8", "surrogatepass") + b"\n"
+
+
 @fuzz_settings()
 @given(
     data=files(),
+    requests=request_files(),
     year=st.integers(min_value=2022, max_value=2025),
     fmt=st.sampled_from(("markdown", "html", "json")),
 )
-def test_report_and_mrc_run_over_any_file(data: bytes, year: int, fmt: str) -> None:
-    """8.1, 9.7: the annual report and the quarterly pack are made from the lines that read."""
+def test_report_and_mrc_run_over_any_file(
+    data: bytes, requests: bytes, year: int, fmt: str
+) -> None:
+    """8.1, 9.7, 1.4: the annual report and the quarterly pack are made from the lines that
+    read, of complaints and of service requests."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "complaints.jsonl"
         path.write_bytes(data)
+        requests_path = Path(folder) / "requests.jsonl"
+        requests_path.write_bytes(requests)
         code, out, err = run(
-            "report", str(path), "--homes", "4800", "--year", str(year), "--format", fmt
-        )
+            "report", str(path), "--homes", "4800", "--year", str(year), "--format", fmt,
+            "--service-requests", str(requests_path),
+        )  # fmt: skip
         out.encode("utf-8")
         assert code in {EXIT_OK, EXIT_BAD_INPUT}, err
-        assert (code == EXIT_BAD_INPUT) == bool(_reported(err, str(path)))
+        files = f"({re.escape(str(path))}|{re.escape(str(requests_path))})"
+        lines = err.splitlines()
+        assert all(re.match(rf"{files}:\d+: ", line) for line in lines), err
+        assert (code == EXIT_BAD_INPUT) == bool(lines)
         code, out, err = run(
             "mrc", str(path), "--quarter", f"{year}-{(year + 1) % 100:02d}Q2", "--format", fmt
         )
