@@ -29,7 +29,7 @@ from complaintcode import (
     provision,
 )
 from complaintcode.calendar import england_and_wales, scotland
-from complaintcode.complaint.events import Acknowledged, Extended, Responded
+from complaintcode.complaint.events import Acknowledged, EscalationRequested, Extended, Responded
 from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
 
 if TYPE_CHECKING:
@@ -604,3 +604,40 @@ def test_a_stage_withdrawn_stays_withdrawn_after_later_events() -> None:
     assert record is not None
     assert (record.ended, c.status) == ("withdrawn", "withdrawn")
     assert england_and_wales() is c.calendar
+
+
+def test_moving_an_action_earlier_then_back_before_the_first_date() -> None:
+    """6.6: moving an action's date earlier and then later again, but not past the first date
+    promised, is no finding; an update without a new date does not stop a later move past it
+    from being reported."""
+    earlier = (
+        _with_action()
+        .update_action(D(2024, 5, 12), "a1", "sooner", new_due=D(2024, 5, 15))
+        .update_action(D(2024, 5, 13), "a1", "a little later", new_due=D(2024, 5, 18))
+    )
+    assert earlier.audit(D(2024, 5, 14)) == ()
+    later = (
+        _with_action()
+        .update_action(D(2024, 5, 12), "a1", "called the resident")
+        .update_action(D(2024, 5, 13), "a1", "parts are late", new_due=D(2024, 5, 24))
+    )
+    assert later.audit(D(2024, 5, 14)) == (
+        finding(
+            "6.6",
+            "outstanding action 'a1' (fix the tap): on 2024-05-13 its date was moved from "
+            "2024-05-20 to 2024-05-24, past the first date promised (2024-05-20)",
+            severity="warning",
+            on=D(2024, 5, 13),
+            due=D(2024, 5, 20),
+        ),
+    )
+
+
+def test_escalation_keeps_the_residents_reason() -> None:
+    """6.12: escalation needs no reason, but one the resident gives is recorded."""
+    c = at_stage_1().respond(D(2024, 5, 20), handler="A. Khan")
+    given = c.request_escalation(D(2024, 5, 28), reason="Not happy").events[-1]
+    none = c.request_escalation(D(2024, 5, 28)).events[-1]
+    assert isinstance(given, EscalationRequested)
+    assert isinstance(none, EscalationRequested)
+    assert (given.reason, none.reason) == ("Not happy", None)

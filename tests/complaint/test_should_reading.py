@@ -176,3 +176,29 @@ def test_care_findings_are_breaches_of_the_2024_edition() -> None:
 def test_care_findings_are_warnings_of_a_should_reading() -> None:
     """5.10, 5.14, 5.15: the same gaps judged by rules stated as "should" are warnings."""
     assert rows(_care(SHOULD).audit(D(2024, 5, 31))) == _as_warnings(CARE)
+
+
+def _late_action(edition: Edition) -> Complaint:
+    return (
+        Complaint.receive("C-1", received=D(2024, 5, 3), edition=edition)
+        .acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+        .respond(D(2024, 5, 10), handler="A. Khan")
+        .add_action(D(2024, 5, 10), "a1", "fix the tap", D(2024, 5, 20))
+    )
+
+
+def test_an_action_not_done_is_a_breach_of_a_must_and_a_warning_of_a_should() -> None:
+    """6.6: an outstanding action not done by its date is a breach under the 2024 edition and a
+    warning under a reading that states the rule as a "should"."""
+    late: Row = (
+        "6.6",
+        "breach",
+        D(2024, 5, 21),
+        D(2024, 5, 20),
+        (
+            "outstanding action 'a1' (fix the tap) was due on 2024-05-20 and is not complete "
+            "(as of 2024-05-21)"
+        ),
+    )
+    assert rows(_late_action(CODE_2024).audit(D(2024, 5, 21))) == [late]
+    assert rows(_late_action(SHOULD).audit(D(2024, 5, 21))) == _as_warnings([late])

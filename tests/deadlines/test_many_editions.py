@@ -213,3 +213,9 @@ def test_a_list_column_with_array_columns_beside_it() -> None:
         for r, a, q in zip(received, acknowledged, requested, strict=True)
     ]
     assert got == [D(2024, 5, 21), D(2024, 6, 3)]
+
+
+def test_stage_1_escalation_dates_may_be_missing() -> None:
+    """6.3: for stage 1 an escalation date is not needed, so a column of them may miss some."""
+    got = response_due_many(1, received=[D(2024, 5, 3)], escalation_requested=[None])
+    assert got == [D(2024, 5, 28)]
