@@ -641,3 +641,47 @@ def test_escalation_keeps_the_residents_reason() -> None:
     assert isinstance(given, EscalationRequested)
     assert isinstance(none, EscalationRequested)
     assert (given.reason, none.reason) == ("Not happy", None)
+
+
+def test_each_move_past_the_first_date_is_reported_once() -> None:
+    """6.6: each update that moves an action's date later, past the first date promised, is a
+    warning naming the date it moved from; an update giving the same date again is not, nor one
+    moving it back to exactly the first date."""
+    c = (
+        _with_action()
+        .update_action(D(2024, 5, 12), "a1", "parts are late", new_due=D(2024, 5, 24))
+        .update_action(D(2024, 5, 13), "a1", "still the 24th", new_due=D(2024, 5, 24))
+        .update_action(D(2024, 5, 14), "a1", "later again", new_due=D(2024, 5, 28))
+    )
+    assert c.audit(D(2024, 5, 15)) == tuple(
+        finding(
+            "6.6",
+            f"outstanding action 'a1' (fix the tap): on {on} its date was moved from {old} to "
+            f"{new}, past the first date promised (2024-05-20)",
+            severity="warning",
+            on=dt.date.fromisoformat(on),
+            due=D(2024, 5, 20),
+        )
+        for on, old, new in (
+            ("2024-05-12", "2024-05-20", "2024-05-24"),
+            ("2024-05-14", "2024-05-24", "2024-05-28"),
+        )
+    )
+    back = (
+        _with_action()
+        .update_action(D(2024, 5, 12), "a1", "sooner", new_due=D(2024, 5, 15))
+        .update_action(D(2024, 5, 13), "a1", "back to the first date", new_due=D(2024, 5, 20))
+    )
+    assert back.audit(D(2024, 5, 15)) == ()
+
+
+def test_acknowledging_needs_a_complaint_definition() -> None:
+    """5.6: an acknowledgement records a complaint definition, and nothing else in its place."""
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.receive("C-1", received=D(2024, 5, 3)).acknowledge(
+            D(2024, 5, 7),
+            "A. Khan",
+            "the leaking tap",  # type: ignore[arg-type]
+        )
+    assert caught.value.path == "definition"
+    assert str(caught.value) == "definition: expected a ComplaintDefinition, got str"

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from complaintcode import CODE_2022, CODE_2024, ProvisionViolation, Stage, provision
+from complaintcode import CODE_2022, CODE_2024, InvalidRecord, ProvisionViolation, Stage, provision
 from complaintcode.exclusions import (
     ExclusionDecision,
     ExclusionFacts,
@@ -19,6 +19,7 @@ from complaintcode.exclusions import (
     assess,
     decide,
     legal_proceedings_ground,
+    months_after,
     previously_considered_ground,
 )
 
@@ -148,3 +149,14 @@ def test_a_ground_the_assessment_did_not_find(refusing: bool, number: str) -> No
                 f"{number}: the assessment of 2025-06-02 did not find the ground relied on "
                 "(legal_proceedings)"
             )
+
+
+def test_months_after_in_the_last_year_there_is() -> None:
+    """2.3: twelve calendar months are counted up to the last date there is, 31 December 9999,
+    and refused past it."""
+    assert months_after(D(9999, 1, 15), 11) == D(9999, 12, 15)
+    with pytest.raises(InvalidRecord) as caught:
+        months_after(D(9999, 1, 15), 12)
+    assert (
+        str(caught.value) == "months: 12 months after 9999-01-15 is past 9999-12-31, the last date"
+    )
