@@ -11,8 +11,17 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import pytest
 
-from complaintcode import CODE_2024, Complaint, ComplaintDefinition, Edition, Finding
+from complaintcode import (
+    CODE_2022,
+    CODE_2024,
+    Complaint,
+    ComplaintDefinition,
+    Edition,
+    Finding,
+    ProvisionViolation,
+)
 from complaintcode.editions import CITATION_KEYS
 
 D = dt.date
@@ -202,3 +211,77 @@ def test_an_action_not_done_is_a_breach_of_a_must_and_a_warning_of_a_should() ->
     )
     assert rows(_late_action(CODE_2024).audit(D(2024, 5, 21))) == [late]
     assert rows(_late_action(SHOULD).audit(D(2024, 5, 21))) == _as_warnings([late])
+
+
+#: A definition with no outcomes sought (5.6).
+NO_OUTCOMES = ComplaintDefinition(
+    understanding="The kitchen tap has leaked since March.",
+    points=("the leaking tap",),
+    outcomes_sought=(),
+    responsible_for=("repairs in the home",),
+)
+
+
+def test_a_should_is_recorded_never_refused() -> None:
+    """5.6 and 6.13 read as "should": an acknowledgement with an incomplete definition, and a
+    stage 2 acknowledged and answered by the person who handled stage 1, are recorded, and the
+    audit reports each as a warning (under the 2024 edition they are refused)."""
+    c = Complaint.receive("C-1", received=D(2024, 5, 3), edition=SHOULD)
+    c = c.acknowledge(D(2024, 5, 7), "A. Khan", NO_OUTCOMES)
+    c = c.respond(D(2024, 5, 20), handler="A. Khan").request_escalation(D(2024, 5, 28))
+    c = c.acknowledge(D(2024, 5, 29), "a. khan", DEFINITION)
+    c = c.respond(D(2024, 6, 10), handler="A. Khan")
+    assert c.status == "final_response_given"
+    assert rows(c.audit(D(2024, 6, 10))) == [
+        (
+            "5.6",
+            "warning",
+            D(2024, 5, 7),
+            None,
+            "at stage 1: the complaint definition states no outcome sought and asks no clarification",
+        ),
+        ("6.13", "warning", D(2024, 5, 29), None, "the same person (a. khan) handled both stages"),
+    ]
+    strict = Complaint.receive("C-1", received=D(2024, 5, 3))
+    with pytest.raises(ProvisionViolation):
+        strict.acknowledge(D(2024, 5, 7), "A. Khan", NO_OUTCOMES)
+
+
+def test_2022_stage_2_findings_follow_the_editions_reading() -> None:
+    """5.11 and 5.12 (2022): stage 2 run before a stage 1 response, by the stage 1 handler, is a
+    breach of each under the 2022 edition and a warning under a reading that makes them
+    "should"."""
+
+    def run(edition: Edition) -> list[Row]:
+        c = Complaint.receive("C-1", received=D(2024, 3, 4), edition=edition)
+        c = c.acknowledge(D(2024, 3, 5), "A. Khan", DEFINITION).request_escalation(D(2024, 3, 8))
+        c = c.acknowledge(D(2024, 3, 11), "A. Khan", DEFINITION, record_breach=True)
+        return rows(c.audit(D(2024, 3, 11)))
+
+    expected: list[Row] = [
+        (
+            "5.1",
+            "breach",
+            D(2024, 3, 8),
+            D(2024, 3, 19),
+            (
+                "no response was sent at stage 1: stage 2 was asked for on 2024-03-08, and it was due "
+                "by 2024-03-19"
+            ),
+        ),
+        (
+            "5.11",
+            "breach",
+            D(2024, 3, 11),
+            None,
+            (
+                "stage 2 was under way on 2024-03-11 although stage 1 was never completed with a "
+                "response"
+            ),
+        ),
+        ("5.12", "breach", D(2024, 3, 11), None, "the same person (A. Khan) handled both stages"),
+    ]
+    assert run(CODE_2022) == expected
+    assert run(attrs.evolve(CODE_2022, best_practice=frozenset(CITATION_KEYS))) == _as_warnings(
+        expected
+    )

@@ -79,8 +79,13 @@ def stage_1_handlers(complaint: Complaint) -> tuple[str | None, str | None]:
 
 
 def check_stage_2_handler(complaint: Complaint, handler: str | None) -> None:
-    """Refuse a stage 2 handler who acknowledged or answered stage 1 (6.13)."""
-    ensure_different_handler(stage_1_handlers(complaint), handler, edition=complaint.edition)
+    """Refuse a stage 2 handler who acknowledged or answered stage 1 (6.13).
+
+    Only under an edition that makes it a "must": a "should" is recorded, and the
+    audit warns of it.
+    """
+    if complaint.edition.severity("different_handler") == "breach":
+        ensure_different_handler(stage_1_handlers(complaint), handler, edition=complaint.edition)
 
 
 def record_letter(

@@ -84,8 +84,8 @@ class Verbs:
 
         Raises:
             ProvisionViolation: For an incomplete definition (5.6), or a stage 2
-                handler who acknowledged or answered stage 1 (6.13), unless
-                ``record_breach``.
+                handler who acknowledged or answered stage 1 (6.13), where the
+                complaint's edition makes the rule a "must", unless ``record_breach``.
             ActionNotAllowed: If the complaint is not awaiting an acknowledgement.
             InvalidRecord: For malformed input or a date before the last event.
         """
@@ -98,11 +98,11 @@ class Verbs:
             raise InvalidRecord("the acknowledgement needs the handler's name", path="handler")
         stage = Stage.TWO if self._replay.state == "escalation_requested" else Stage.ONE
         if not record_breach:
+            key = f"definition_stage_{int(stage)}"
             problems = definition.problems()
-            if problems:
-                raise ProvisionViolation(
-                    self.edition.cite(f"definition_stage_{int(stage)}"), problems[0].message
-                )
+            # Only a "must" is refused; a "should" is recorded and the audit warns of it.
+            if problems and self.edition.severity(key) == "breach":
+                raise ProvisionViolation(self.edition.cite(key), problems[0].message)
             if stage is Stage.TWO:
                 _recording.check_stage_2_handler(cast("Complaint", self), handler)
         return self._with(Acknowledged(on=on, stage=stage, handler=handler, definition=definition))
@@ -189,7 +189,8 @@ class Verbs:
                 ``record_breach``.
             InvalidRecord: For an outcome that is none of the three.
             ProvisionViolation: For a final response written by a person who
-                handled stage 1 (6.13), unless ``record_breach``.
+                handled stage 1 (6.13), where the complaint's edition makes the rule
+                a "must", unless ``record_breach``.
             ActionNotAllowed: If no stage is awaiting a response.
         """
         state = self._replay.state
