@@ -97,3 +97,28 @@ def test_an_extension_is_measured_on_the_complaints_calendar(
         "extends, longer than the further 10 days allowed without a good reason, and none was "
         "recorded"
     )
+
+
+@pytest.mark.parametrize(
+    ("calendar", "span"), [(england_and_wales(), 12), (scotland(), 13)], ids=["E&W", "Scotland"]
+)
+def test_an_extension_recorded_as_given_is_measured_on_the_complaints_calendar(
+    calendar: WorkingCalendar, span: int
+) -> None:
+    """5.1 (2022), calendar days: the same extension, recorded as it was given, is reported by
+    the audit with the days it ran on the complaint's own calendar."""
+    c = Complaint.receive("C-22", received=D(2023, 12, 6), edition=STRICT, calendar=calendar)
+    c = c.acknowledge(D(2023, 12, 8), "A. Khan", DEFINITION)
+    c = c.extend(D(2023, 12, 20), 5, "Survey", ombudsman_details_given=True, record_breach=True)
+    assert [(f.code, f.severity, f.on, f.message) for f in c.audit(D(2023, 12, 21))] == [
+        (
+            "5.1",
+            "breach",
+            D(2023, 12, 20),
+            (
+                f"an extension of 5 working days at stage 1 runs {span} days past the deadline it "
+                "extends, longer than the further 10 days allowed without a good reason, and none "
+                "was recorded"
+            ),
+        )
+    ]

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from complaintcode import (
+    ActionNotAllowed,
     Complaint,
     ComplaintDefinition,
     Finding,
@@ -166,4 +167,34 @@ def test_an_extension_recorded_with_a_response_letter() -> None:
             message="the letter's escalation details do not mention stage 2 or escalating",
             reference="C-1",
         ),
+    )
+
+
+@pytest.mark.parametrize("handler", ["", "   ", 5, None])
+def test_an_acknowledgement_names_its_handler(handler: Any) -> None:
+    """5.12: an acknowledgement records who handles the stage; a blank or missing name is
+    refused."""
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.receive("C-1", received=D(2024, 5, 3)).acknowledge(
+            D(2024, 5, 7), handler, DEFINITION
+        )
+    assert caught.value.path == "handler"
+    assert str(caught.value) == "handler: the acknowledgement needs the handler's name"
+
+
+def test_a_response_letter_recorded_as_sent_or_refused_by_the_state() -> None:
+    """6.9 and 5.12: an incomplete letter recorded as it was sent is kept and reported by the
+    audit; a response where none is awaited is refused for the state, whatever its letter."""
+    c = received().acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+    sent = c.respond(D(2024, 5, 20), handler="A. Khan", letter=BARE, record_breach=True)
+    assert sent.status == "stage_1_answered"
+    assert [str(f) for f in sent.audit(D(2024, 5, 20))] == [
+        "6.9(c): the letter gives no decision on the complaint",
+        "6.9(g): the letter's escalation details do not mention stage 2 or escalating",
+    ]
+    closed = c.respond(D(2024, 5, 20), handler="A. Khan").close(D(2024, 5, 21))
+    with pytest.raises(ActionNotAllowed) as caught:
+        closed.respond(D(2024, 5, 22), letter=BARE)
+    assert str(caught.value) == (
+        "respond is not allowed: the complaint is closed (no action is allowed in 'closed')"
     )

@@ -20,7 +20,11 @@ from complaintcode import (
     ComplaintDefinition,
     Edition,
     Finding,
+    PointDecision,
     ProvisionViolation,
+    Remedy,
+    Stage1Response,
+    Stage2Response,
 )
 from complaintcode.editions import CITATION_KEYS
 
@@ -285,3 +289,79 @@ def test_2022_stage_2_findings_follow_the_editions_reading() -> None:
     assert run(attrs.evolve(CODE_2022, best_practice=frozenset(CITATION_KEYS))) == _as_warnings(
         expected
     )
+
+
+UPHELD = Stage1Response(
+    definition=DEFINITION,
+    decisions=(
+        PointDecision(
+            point="the leaking tap", decision="upheld", reasons="Two repair visits were missed."
+        ),
+    ),
+    escalation="You can ask us to escalate your complaint to stage 2.",
+)
+FINAL = Stage2Response(
+    definition=DEFINITION,
+    decisions=(
+        PointDecision(
+            point="the leaking tap", decision="upheld", reasons="Two repair visits were missed."
+        ),
+    ),
+    remedies=(Remedy(kind="apology", what="We apologise for the missed visits."),),
+)
+NO_REMEDY: Row = (
+    "6.9(e)",
+    "breach",
+    None,
+    None,
+    "the letter upholds the complaint in whole or in part but offers no remedy to put things right",
+)
+
+
+def _remedy_at_stage_2(edition: Edition, final: Stage2Response | None) -> Complaint:
+    """Stage 1 upheld without a remedy (recorded as sent); stage 2 answered on 10 June."""
+    return (
+        Complaint.receive("C-1", received=D(2024, 5, 3), edition=edition)
+        .acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+        .respond(D(2024, 5, 20), handler="A. Khan", letter=UPHELD, record_breach=True)
+        .request_escalation(D(2024, 5, 28))
+        .acknowledge(D(2024, 5, 29), "B. Osei", DEFINITION)
+        .respond(D(2024, 6, 10), handler="B. Osei", letter=final)
+    )
+
+
+def test_a_remedy_that_waited_for_stage_2() -> None:
+    """5.13: a remedy first offered in the final response, after a stage 1 response that upheld
+    the complaint without one, is a breach of the 2024 edition, a warning of a should reading;
+    with no final letter recorded nothing shows it."""
+    waited: Row = (
+        "5.13",
+        "breach",
+        D(2024, 6, 10),
+        None,
+        (
+            "the stage 1 response of 2024-05-20 upheld the complaint but offered no remedy; the "
+            "remedy came only with the final response of 2024-06-10, after escalation"
+        ),
+    )
+    assert rows(_remedy_at_stage_2(CODE_2024, FINAL).audit(D(2024, 6, 10))) == [NO_REMEDY, waited]
+    assert rows(_remedy_at_stage_2(SHOULD, FINAL).audit(D(2024, 6, 10))) == [
+        NO_REMEDY,
+        *_as_warnings([waited]),
+    ]
+    assert rows(_remedy_at_stage_2(CODE_2024, None).audit(D(2024, 6, 10))) == [NO_REMEDY]
+
+
+def test_an_extension_without_a_reason() -> None:
+    """6.4: an extension that gives no reason is a breach of the 2024 edition (recorded only as
+    it happened) and a warning of a should reading, where it is recorded without question."""
+    expected: Row = ("6.4", "breach", D(2024, 5, 10), None, "the extension gives no reason")
+
+    def run(edition: Edition) -> list[Row]:
+        c = Complaint.receive("C-1", received=D(2024, 5, 3), edition=edition)
+        c = c.acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+        c = c.extend(D(2024, 5, 10), 5, " ", ombudsman_details_given=True, record_breach=True)
+        return rows(c.audit(D(2024, 5, 10)))
+
+    assert run(CODE_2024) == [expected]
+    assert run(SHOULD) == _as_warnings([expected])
