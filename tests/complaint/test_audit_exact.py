@@ -685,3 +685,13 @@ def test_acknowledging_needs_a_complaint_definition() -> None:
         )
     assert caught.value.path == "definition"
     assert str(caught.value) == "definition: expected a ComplaintDefinition, got str"
+
+
+def test_steps_taken_on_their_last_day_are_in_time() -> None:
+    """6.2 and 6.3: acknowledging on the last day allowed (13 May) and responding on the day the
+    response is due (28 May) are in time."""
+    c = Complaint.receive("C-1", received=D(2024, 5, 3)).acknowledge(
+        D(2024, 5, 13), "A. Khan", DEFINITION
+    )
+    assert [str(d) for d in c.due(D(2024, 5, 13))] == ["6.3: respond at stage 1 by 2024-05-28"]
+    assert c.respond(D(2024, 5, 28), handler="A. Khan").audit(D(2024, 5, 28)) == ()

@@ -365,3 +365,32 @@ def test_an_extension_without_a_reason() -> None:
 
     assert run(CODE_2024) == [expected]
     assert run(SHOULD) == _as_warnings([expected])
+
+
+def test_late_steps_are_graded_by_the_edition() -> None:
+    """6.2 and 6.3: an acknowledgement and a response sent after their deadlines are breaches
+    of the 2024 edition and warnings of a should reading, dated on the day each was sent."""
+    late: list[Row] = [
+        (
+            "6.2",
+            "breach",
+            D(2024, 5, 14),
+            D(2024, 5, 13),
+            "acknowledged at stage 1 on 2024-05-14, after the deadline of 2024-05-13",
+        ),
+        (
+            "6.3",
+            "breach",
+            D(2024, 5, 30),
+            D(2024, 5, 29),
+            "responded to at stage 1 on 2024-05-30, after the deadline of 2024-05-29",
+        ),
+    ]
+
+    def run(edition: Edition) -> list[Row]:
+        c = Complaint.receive("C-1", received=D(2024, 5, 3), edition=edition)
+        c = c.acknowledge(D(2024, 5, 14), "A. Khan", DEFINITION).agree_updates(D(2024, 5, 14), 5)
+        return rows(c.respond(D(2024, 5, 30), handler="A. Khan").audit(D(2024, 5, 30)))
+
+    assert run(CODE_2024) == late
+    assert run(SHOULD) == _as_warnings(late)
