@@ -8,7 +8,7 @@ judged by the complaint's own edition, 5.3 and 5.8 in 2022).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -24,6 +24,9 @@ from complaintcode import (
 )
 from complaintcode.complaint.lifecycle import next_state
 from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 D = dt.date
 DEFINITION = ComplaintDefinition(
@@ -198,3 +201,62 @@ def test_a_response_letter_recorded_as_sent_or_refused_by_the_state() -> None:
     assert str(caught.value) == (
         "respond is not allowed: the complaint is closed (no action is allowed in 'closed')"
     )
+
+
+def test_a_step_the_state_does_not_allow_names_the_moves_it_does() -> None:
+    """6.6, 5.9 and 6.8: an outstanding action, intervals for updates or a further issue where
+    the complaint's state allows none is refused, naming the state and the moves it allows
+    (none once the complaint is withdrawn)."""
+    c = received()
+    with pytest.raises(ActionNotAllowed) as caught:
+        c.add_action(D(2024, 5, 4), "a1", "fix the tap", D(2024, 5, 20))
+    assert str(caught.value) == (
+        "add an outstanding action is not allowed: the complaint is received (allowed: "
+        "acknowledge, respond, request_escalation, decline, withdraw, close)"
+    )
+    declined = c.decline(D(2024, 5, 8), _decision(refusing=False))
+    with pytest.raises(ActionNotAllowed) as caught:
+        declined.add_action(D(2024, 5, 9), "a1", "fix the tap", D(2024, 5, 20))
+    assert str(caught.value) == (
+        "add an outstanding action is not allowed: the complaint is not accepted (allowed: "
+        "refer_to_ombudsman)"
+    )
+    withdrawn = c.withdraw(D(2024, 5, 4))
+    attempts: list[tuple[Callable[[], Complaint], str]] = [
+        (lambda: withdrawn.agree_updates(D(2024, 5, 5), 3), "agree intervals for updates"),
+        (
+            lambda: withdrawn.raise_issue(D(2024, 5, 5), "the boiler", related=True),
+            "raise a further issue",
+        ),
+    ]
+    for attempt, what in attempts:
+        with pytest.raises(ActionNotAllowed) as caught:
+            attempt()
+        assert str(caught.value) == (
+            f"{what} is not allowed: the complaint is withdrawn (no action is allowed in "
+            "'withdrawn')"
+        )
+
+
+def test_outstanding_actions_are_named_once_and_done_once() -> None:
+    """6.6: an outstanding action is added once under its name, updated or completed only while
+    it is open, each refusal naming the action."""
+    c = received().acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+    c = c.add_action(D(2024, 5, 8), "a1", "fix the tap", D(2024, 5, 20))
+    done = c.complete_action(D(2024, 5, 9), "a1")
+    attempts: list[tuple[Callable[[], Complaint], str]] = [
+        (
+            lambda: c.add_action(D(2024, 5, 9), "a1", "again", D(2024, 5, 20)),
+            "an outstanding action 'a1' exists already",
+        ),
+        (lambda: c.complete_action(D(2024, 5, 9), "a2"), "no outstanding action 'a2'"),
+        (
+            lambda: done.update_action(D(2024, 5, 10), "a1", "late"),
+            "outstanding action 'a1' was completed on 2024-05-09",
+        ),
+    ]
+    for attempt, message in attempts:
+        with pytest.raises(InvalidRecord) as caught:
+            attempt()
+        assert caught.value.path == "action_id"
+        assert str(caught.value) == f"action_id: {message}"

@@ -27,7 +27,13 @@ from complaintcode.complaint.events import (
     Responded,
     UpdatesAgreed,
 )
-from complaintcode.complaint.lifecycle import OPEN_STATES, STATE_STAGE, TRANSITIONS, next_state
+from complaintcode.complaint.lifecycle import (
+    OPEN_STATES,
+    STATE_STAGE,
+    TRANSITIONS,
+    allowed_events,
+    next_state,
+)
 from complaintcode.editions import edition_for
 from complaintcode.errors import ActionNotAllowed, InvalidRecord
 
@@ -294,7 +300,8 @@ class Replay:
 
     def _require(self, allowed: bool, what: str) -> None:
         if not allowed:
-            raise ActionNotAllowed(self.state.replace("_", " "), what, allowed=())
+            state = self.state
+            raise ActionNotAllowed(state.replace("_", " "), what, allowed=allowed_events(state))
 
 
 def replay(events: tuple[Event, ...], edition: Edition | None = None) -> Replay:
