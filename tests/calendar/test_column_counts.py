@@ -59,3 +59,20 @@ def test_a_bad_day_is_named_by_its_column_and_position(
     with pytest.raises(InvalidRecord) as caught:
         WorkingCalendar().working_days_between_many(starts, ends)
     assert str(caught.value) == message
+
+
+def test_array_columns_asked_again_as_the_calendar_grows() -> None:
+    """Counting rule: array columns asked about 2024, then 2060, then 2024 again, on one fresh
+    calendar whose precomputed years grow between the questions, each get the answers the
+    single functions give."""
+    cal = WorkingCalendar(closures=[D(2024, 12, 27)])
+    for starts in ([D(2024, 12, 20), D(2024, 5, 3)], [D(2060, 1, 1), D(2060, 12, 24)]) * 2:
+        array = np.array(starts, "datetime64[D]")
+        added = cal.add_working_days_many(array, 5)
+        assert added.astype("datetime64[D]").tolist() == [
+            cal.add_working_days(d, 5) for d in starts
+        ]
+        ends = np.array([d + dt.timedelta(days=20) for d in starts], "datetime64[D]")
+        assert cal.working_days_between_many(array, ends).tolist() == [
+            cal.working_days_between(d, d + dt.timedelta(days=20)) for d in starts
+        ]

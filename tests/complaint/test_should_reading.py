@@ -394,3 +394,26 @@ def test_late_steps_are_graded_by_the_edition() -> None:
 
     assert run(CODE_2024) == late
     assert run(SHOULD) == _as_warnings(late)
+
+
+def test_an_acknowledgement_silent_on_responsibility() -> None:
+    """5.7: an acknowledgement that does not say what the landlord is and is not responsible
+    for is a breach of the 2024 edition and a warning of a should reading."""
+    silent = attrs.evolve(DEFINITION, responsible_for=())
+    expected: Row = (
+        "5.7",
+        "breach",
+        D(2024, 5, 7),
+        None,
+        (
+            "at stage 1: the acknowledgement does not say which aspects of the complaint we are, and "
+            "are not, responsible for"
+        ),
+    )
+
+    def run(edition: Edition) -> list[Row]:
+        c = Complaint.receive("C-1", received=D(2024, 5, 3), edition=edition)
+        return rows(c.acknowledge(D(2024, 5, 7), "A. Khan", silent).audit(D(2024, 5, 7)))
+
+    assert run(CODE_2024) == [expected]
+    assert run(SHOULD) == _as_warnings([expected])
