@@ -636,3 +636,21 @@ def received_file(folder: Path) -> str:
     path = folder / "complaints.jsonl"
     path.write_text(received("C-1") + "\n")
     return str(path)
+
+
+def test_a_self_assessment_with_a_lone_surrogate_is_refused() -> None:
+    """8.1: a document or an answer holding a lone surrogate is refused, so every form can be
+    written."""
+    from complaintcode import SelfAssessment  # noqa: PLC0415  # this test alone
+
+    with pytest.raises(InvalidRecord) as err:
+        SelfAssessment.parse("provision,comply,evidence\n1.2,yes,Policy \ud800\n", 2024)
+    assert str(err.value) == (
+        "line 2: the text holds a lone surrogate ('\\ud800'), which cannot be written as UTF-8"
+    )
+    with pytest.raises(InvalidRecord) as err:
+        SelfAssessment.blank(2024).answer("1.2", "yes", evidence="\ud800")
+    assert str(err.value) == (
+        "1.2: evidence: the text holds a lone surrogate ('\\ud800'), which cannot be written as "
+        "UTF-8"
+    )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from complaintcode._codec import shown
+from complaintcode._codec import check_text, shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding, Severity
 from complaintcode.provisions import Provision
@@ -47,6 +47,10 @@ def _check_text(instance: object, attribute: attrs.Attribute[_T], value: _T) -> 
     if not isinstance(value, str):
         message = f"{attribute.name} must be a str, not {type(value).__name__}"
         raise InvalidRecord(message, path=_where(instance))
+    try:
+        check_text(value, attribute.name)
+    except InvalidRecord as err:
+        raise InvalidRecord(f"{attribute.name}: {err.message}", path=_where(instance)) from None
 
 
 def check_optional_text(instance: object, attribute: attrs.Attribute[_T], value: _T) -> None:

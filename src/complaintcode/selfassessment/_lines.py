@@ -17,7 +17,7 @@ from typing import Literal
 
 import attrs
 
-from complaintcode._codec import csv_text
+from complaintcode._codec import check_text, csv_text
 from complaintcode.errors import InvalidRecord
 from complaintcode.selfassessment._cells import header_field
 from complaintcode.selfassessment._markup import cell_text, html_blocks
@@ -98,6 +98,9 @@ def _check_characters(text: str) -> None:
             "not the bytes of a PDF or Word file",
             path=f"line {text.count(chr(10), 0, at) + 1}",
         )
+    if not text.isascii():  # a lone surrogate, which no UTF-8 output could hold
+        for number, line in enumerate(text.split("\n"), start=1):
+            check_text(line, f"line {number}")
 
 
 def to_lines(text: str) -> list[Line]:
