@@ -147,7 +147,8 @@ def findings(
 
     A remedy is due on its ``by_when`` date and overdue from the next day.
     """
-    if responses[1] is None or not edition.in_force("remedy_by_when"):
+    # A complaint escalated before its stage 1 response still has the final response's remedies.
+    if not edition.in_force("remedy_by_when"):
         return []
     found: list[Finding] = []
     for item in _tracked(responses, done):
