@@ -29,7 +29,15 @@ from complaintcode import (
     provision,
 )
 from complaintcode.calendar import england_and_wales, scotland
-from complaintcode.complaint.events import Acknowledged, EscalationRequested, Extended, Responded
+from complaintcode.complaint.events import (
+    Acknowledged,
+    EscalationRequested,
+    Event,
+    Extended,
+    IssueRaised,
+    Received,
+    Responded,
+)
 from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
 
 if TYPE_CHECKING:
@@ -695,3 +703,34 @@ def test_steps_taken_on_their_last_day_are_in_time() -> None:
     )
     assert [str(d) for d in c.due(D(2024, 5, 13))] == ["6.3: respond at stage 1 by 2024-05-28"]
     assert c.respond(D(2024, 5, 28), handler="A. Khan").audit(D(2024, 5, 28)) == ()
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        (
+            Received(on=D(2024, 5, 8), reference="C-1"),
+            "events[2].kind: a complaint is received once, as its first event",
+        ),
+        (Event(on=D(2024, 5, 8)), "events[2].kind: unknown event Event"),
+    ],
+)
+def test_a_stored_event_no_record_could_hold(event: Event, message: str) -> None:
+    """5.12: a second receipt, or an event of no kind the record knows, is refused with the
+    path of its kind."""
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.from_events((*at_stage_1().events, event))
+    assert str(caught.value) == message
+
+
+def test_an_issue_folded_after_the_stage_1_response_is_refused() -> None:
+    """6.8: a further issue can be folded into the stage 1 response only while that response
+    is still to be issued; a stored one folded later is refused with its path."""
+    answered = at_stage_1().respond(D(2024, 5, 10), handler="A. Khan")
+    folded = IssueRaised(on=D(2024, 5, 11), description="the boiler", related=True, folded=True)
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.from_events((*answered.events, folded))
+    assert str(caught.value) == (
+        "events[3].folded: an issue can be folded into the stage 1 response only while it is "
+        "still to be issued, not when the complaint is stage 1 answered"
+    )

@@ -49,3 +49,18 @@ def test_an_extension_is_measured_in_calendar_days_on_the_deadlines_calendar(
     with pytest.raises(ProvisionViolation) as caught:
         extended_due(extended_due(d, 2), 3)
     assert str(caught.value) == message
+
+
+def test_an_extension_of_exactly_the_further_10_days() -> None:
+    """5.1 (2022), calendar days: 8 working days from Monday 20 November 2023 run exactly 10
+    calendar days, within the further 10 days; 9 run 11, beyond them."""
+    d = response_due(1, received=D(2023, 11, 6), acknowledged=D(2023, 11, 6), edition=STRICT)
+    assert d.due == D(2023, 11, 20)
+    assert extended_due(d, 8).due == D(2023, 11, 30)
+    with pytest.raises(ProvisionViolation) as caught:
+        extended_due(d, 9)
+    assert str(caught.value) == (
+        "5.1: an extension of 9 working days at stage 1 runs 11 days past the deadline it "
+        "extends, longer than the further 10 days allowed without a good reason, and none was "
+        "recorded"
+    )
