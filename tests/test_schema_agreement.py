@@ -47,7 +47,7 @@ SERVICE_REQUEST_SCHEMA = _validator("service_request.schema.json")
 RULES_BETWEEN_FIELDS: tuple[str, ...] = (
     # the events in order
     r"\d{4}-\d\d-\d\d is before the previous event \(",
-    r"\S+ is not allowed: the complaint is ",
+    r"[a-z ]+ is not allowed: the complaint is ",
     r"an? [a-z_]+ event for stage \d cannot follow a complaint that is ",
     r"the Ombudsman's determination and orders are recorded once the complaint is referred",
     # the receipt's own dates
