@@ -180,3 +180,30 @@ def test_calendar_for_an_unhashable_or_non_text_name(name: Any) -> None:
     assert str(caught.value) == (
         f"unknown calendar {name!r} (known: england-and-wales, scotland, northern-ireland)"
     )
+
+
+def _closing_all_but(open_days: set[dt.date]) -> list[dt.date]:
+    """Every weekday of the supported range that is not a bank holiday in England and Wales,
+    less ``open_days``."""
+    cal = WorkingCalendar()
+    holidays = {d for y in range(1900, 2201) for d, _ in cal.holidays(y)}
+    day, out = dt.date(1900, 1, 1), []
+    while day <= MAX_DATE:
+        if day.weekday() < 5 and day not in holidays and day not in open_days:
+            out.append(day)
+        day += dt.timedelta(days=1)
+    return out
+
+
+def test_closures_that_leave_no_working_day_are_refused() -> None:
+    """Working days with closures: closing every weekday that is not a bank holiday leaves no
+    working day, and is refused when the calendar is made; leaving only the last day of the
+    range open is accepted, and that day is a working day."""
+    with pytest.raises(InvalidRecord) as caught:
+        WorkingCalendar(closures=_closing_all_but(set()))
+    assert str(caught.value) == (
+        "closures: the closures leave no working day from 1900-01-01 to 2200-12-31"
+    )
+    last_open = WorkingCalendar(closures=_closing_all_but({MAX_DATE}))
+    assert last_open.is_working_day(MAX_DATE) is True
+    assert last_open.is_working_day(D(2200, 12, 30)) is False

@@ -260,3 +260,17 @@ def test_outstanding_actions_are_named_once_and_done_once() -> None:
             attempt()
         assert caught.value.path == "action_id"
         assert str(caught.value) == f"action_id: {message}"
+
+
+def test_a_stored_definition_with_text_no_file_can_hold() -> None:
+    """5.6: a stored complaint definition whose text holds a lone surrogate is refused with the
+    path of the text, in the understanding or in a list."""
+    stored = DEFINITION.to_dict()
+    for field, value, path in (
+        ("understanding", "The tap \ud800", "definition.understanding"),
+        ("points", ["the tap \udc00"], "definition.points[0]"),
+    ):
+        with pytest.raises(InvalidRecord) as caught:
+            ComplaintDefinition.from_dict(stored | {field: value})
+        assert caught.value.path == path
+        assert str(caught.value).startswith(f"{path}: the text holds a lone surrogate")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
-from complaintcode import Complaint, ComplaintDefinition, InvalidRecord
+from complaintcode import CODE_2022, Complaint, ComplaintDefinition, InvalidRecord
 from complaintcode.exclusions import ExclusionFacts, assess, decide
 
 D = dt.date
@@ -95,3 +96,44 @@ def test_a_refusal_dated_after_the_day_it_is_recorded() -> None:
         "(2024-05-29)"
     )
     assert escalated().refuse_escalation(D(2024, 5, 30), decision).status == "escalation_refused"
+
+
+def test_the_day_asked_about_is_a_date_on_or_after_receipt() -> None:
+    """5.12: a record is asked about as of a day on or after its receipt, given as a date."""
+    c = Complaint.receive("C-1", received=D(2024, 5, 3))
+    for as_of, message in (
+        ("2024-05-03", "as_of: expected a date, got str"),
+        (D(2024, 5, 2), "as_of: 2024-05-02 is before the complaint was received (2024-05-03)"),
+    ):
+        with pytest.raises(InvalidRecord) as caught:
+            c.audit(as_of)  # type: ignore[arg-type]
+        assert caught.value.path == "as_of"
+        assert str(caught.value) == message
+
+
+def test_a_record_read_as_of_an_earlier_day_keeps_its_reading() -> None:
+    """5.1 (2022), calendar days: a complaint judged by a reading of its edition is judged by
+    that reading also as of a day before its last event (the extension of 20 December, 12
+    calendar days, is reported as of that day, before the response of 28 December)."""
+    strict = attrs.evolve(CODE_2022.reading_days_as("calendar"), best_practice=frozenset())
+    c = Complaint.receive("C-22", received=D(2023, 12, 6), edition=strict)
+    c = c.acknowledge(D(2023, 12, 8), "A. Khan", DEFINITION)
+    c = c.extend(D(2023, 12, 20), 5, "Survey", ombudsman_details_given=True, record_breach=True)
+    c = c.respond(D(2023, 12, 28), handler="A. Khan")
+    assert [str(f) for f in c.audit(D(2023, 12, 20))] == [
+        (
+            "5.1: an extension of 5 working days at stage 1 runs 12 days past the deadline it "
+            "extends, longer than the further 10 days allowed without a good reason, and none was "
+            "recorded"
+        )
+    ]
+
+
+def test_a_stored_record_that_is_not_one() -> None:
+    """5.12: a stored complaint must be an object with a list of events."""
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.from_dict(5)
+    assert (str(caught.value), caught.value.path) == ("expected an object, got int", None)
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.from_dict({"format": "complaintcode/complaint@1", "events": 5})
+    assert str(caught.value) == "events: expected a list of events"

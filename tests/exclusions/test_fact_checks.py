@@ -41,3 +41,16 @@ def test_a_previous_complaint_is_a_previous_complaint(value: Any, name: str) -> 
         received=D(2025, 6, 2), issue_occurred=D(2025, 1, 6), previously_considered=None
     )
     assert facts.previously_considered is None
+
+
+def test_a_stored_date_outside_the_records_range() -> None:
+    """2.3: a stored date of receipt outside the dates a record may hold is refused with its
+    path."""
+    stored = ExclusionFacts(received=D(2025, 6, 2), issue_occurred=D(2025, 1, 6)).to_dict()
+    with pytest.raises(InvalidRecord) as caught:
+        ExclusionFacts.from_dict(stored | {"received": "1850-01-01"})
+    assert caught.value.path == "facts.received"
+    assert str(caught.value) == (
+        "facts.received: 1850-01-01 is outside the dates a record may hold: the supported range "
+        "is 1900-01-01 to 2199-12-31"
+    )
