@@ -107,18 +107,18 @@ def test_defaults() -> None:
         (["a", 1], "[1]", "expected text, got int"),
         (("a", "b", None), "[2]", "expected text, got NoneType"),
         ([b"a"], "[0]", "expected text, got bytes"),
-        (5, None, "expected a list of texts, got int"),
-        (None, None, "expected a list of texts, got NoneType"),
-        ({"a"}, None, "expected a list of texts, got set"),
-        ({"a": "b"}, None, "expected a list of texts, got dict"),
+        (5, "", "expected a list of texts, got int"),
+        (None, "", "expected a list of texts, got NoneType"),
+        ({"a"}, "", "expected a list of texts, got set"),
+        ({"a": "b"}, "", "expected a list of texts, got dict"),
     ],
 )
-def test_bad_texts(value: object, path: str | None, message: str) -> None:
-    """A list of texts holds only text; the path gives the bad item's index."""
+def test_bad_texts(value: object, path: str, message: str) -> None:
+    """A list of texts holds only text; the path names the field and the bad item's index."""
     for field in ("points", "outcomes_sought", "clarification_sought"):
         with pytest.raises(InvalidRecord) as info:
             full(**{field: value})
-        assert (info.value.path, info.value.message) == (path, message)
+        assert (info.value.path, info.value.message) == (field + path, message)
 
 
 @pytest.mark.parametrize(("value", "name"), [(None, "NoneType"), (5, "int"), (["u"], "list")])

@@ -48,6 +48,35 @@ def _texts(value: object) -> tuple[str, ...]:
     raise InvalidRecord(f"expected a list of texts, got {type(value).__name__}")
 
 
+def _texts_at(value: object, name: str) -> tuple[str, ...]:
+    """:func:`_texts` for the field ``name``, refusing at the field's path."""
+    try:
+        return _texts(value)
+    except InvalidRecord as err:
+        raise InvalidRecord(err.message, path=f"{name}{err.path or ''}") from None
+
+
+# One converter a field, each naming its field (attrs passes a converter the value alone).
+def _points(value: object) -> tuple[str, ...]:
+    return _texts_at(value, "points")
+
+
+def _outcomes_sought(value: object) -> tuple[str, ...]:
+    return _texts_at(value, "outcomes_sought")
+
+
+def _responsible_for(value: object) -> tuple[str, ...]:
+    return _texts_at(value, "responsible_for")
+
+
+def _not_responsible_for(value: object) -> tuple[str, ...]:
+    return _texts_at(value, "not_responsible_for")
+
+
+def _clarification_sought(value: object) -> tuple[str, ...]:
+    return _texts_at(value, "clarification_sought")
+
+
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise InvalidRecord(f"expected text, got {type(value).__name__}", path=attribute.name)
@@ -70,11 +99,11 @@ class ComplaintDefinition:
     """
 
     understanding: str = attrs.field(validator=_text)
-    points: tuple[str, ...] = attrs.field(converter=_texts)
-    outcomes_sought: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    responsible_for: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    not_responsible_for: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    clarification_sought: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    points: tuple[str, ...] = attrs.field(converter=_points)
+    outcomes_sought: tuple[str, ...] = attrs.field(default=(), converter=_outcomes_sought)
+    responsible_for: tuple[str, ...] = attrs.field(default=(), converter=_responsible_for)
+    not_responsible_for: tuple[str, ...] = attrs.field(default=(), converter=_not_responsible_for)
+    clarification_sought: tuple[str, ...] = attrs.field(default=(), converter=_clarification_sought)
 
     def problems(self) -> tuple[Finding, ...]:
         """What the definition lacks under 5.6 and 5.7, as findings.
