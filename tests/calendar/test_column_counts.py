@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from complaintcode.calendar import WorkingCalendar
@@ -76,3 +77,30 @@ def test_array_columns_asked_again_as_the_calendar_grows() -> None:
         assert cal.working_days_between_many(array, ends).tolist() == [
             cal.working_days_between(d, d + dt.timedelta(days=20)) for d in starts
         ]
+
+
+def test_columns_of_date_objects_answer_in_their_own_kind() -> None:
+    """Counting rule: a numpy array or a Series of datetime.date objects is answered as an
+    array or a Series of dates, on the Series' own index."""
+    cal = WorkingCalendar()
+    array = cal.add_working_days_many(np.array([D(2024, 5, 3)], dtype=object), 5)
+    assert isinstance(array, np.ndarray)
+    assert (array.dtype, array.tolist()) == (np.dtype(object), [D(2024, 5, 13)])
+    series = cal.add_working_days_many(pd.Series([D(2024, 5, 3)], dtype=object, index=[7]), 5)
+    assert isinstance(series, pd.Series)
+    assert (series.index.tolist(), series.tolist()) == ([7], [D(2024, 5, 13)])
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        (["1900-01-01", "1899-12-31"], "days[1]: 1899-12-31 is out of range"),
+        (["2200-12-31", "2201-01-01"], "days[1]: 2201-01-01 is out of range"),
+    ],
+)
+def test_the_day_out_of_range_is_the_one_named(days: list[str], message: str) -> None:
+    """Counting rule: in an array, the first day outside the supported range is named, not a
+    day on its edge."""
+    with pytest.raises(InvalidRecord) as caught:
+        WorkingCalendar().add_working_days_many(np.array(days, "datetime64[D]"), 1)
+    assert str(caught.value) == f"{message}: the supported range is 1900-01-01 to 2200-12-31"

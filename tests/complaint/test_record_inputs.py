@@ -22,6 +22,7 @@ from complaintcode import (
     Stage1Response,
     provision,
 )
+from complaintcode.complaint.events import Extended, event_from_dict
 from complaintcode.complaint.lifecycle import next_state
 from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
 
@@ -274,3 +275,59 @@ def test_a_stored_definition_with_text_no_file_can_hold() -> None:
             ComplaintDefinition.from_dict(stored | {field: value})
         assert caught.value.path == path
         assert str(caught.value).startswith(f"{path}: the text holds a lone surrogate")
+
+
+KINDS = (
+    "acknowledged, action_added, action_completed, action_updated, adjustment_agreed, "
+    "adjustment_reviewed, closed, declined, escalation_refused, escalation_requested, extended, "
+    "issue_raised, ombudsman_determined, order_completed, received, referred_to_ombudsman, "
+    "remedy_completed, responded, restriction_imposed, restriction_lifted, restriction_reviewed, "
+    "updates_agreed, withdrawn"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (5, "event: expected an object, got int"),
+        ({"kind": ["received"]}, f"event.kind: unknown event kind ['received'] (known: {KINDS})"),
+        ({"kind": "reopened"}, f"event.kind: unknown event kind 'reopened' (known: {KINDS})"),
+    ],
+)
+def test_a_stored_event_of_no_known_kind(data: Any, message: str) -> None:
+    """5.12: a stored event is an object of a kind the record knows, all of which are named."""
+    with pytest.raises(InvalidRecord) as caught:
+        event_from_dict(data)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"working_days": 0},
+            "working_days: an extension is a positive whole number of working days, not 0",
+        ),
+        ({"working_days": "5"}, "working_days: expected a whole number, got str"),
+        ({"letter": 5}, "letter: expected a letter, got int"),
+    ],
+)
+def test_an_extension_event_that_no_record_could_hold(fields: dict[str, Any], message: str) -> None:
+    """6.4: an extension is a positive whole number of working days, and its letter a letter."""
+    given: dict[str, Any] = {
+        "on": D(2024, 5, 8),
+        "stage": 1,
+        "working_days": 5,
+        "reason": "Survey",
+        "ombudsman_details_given": True,
+    }
+    with pytest.raises(InvalidRecord) as caught:
+        Extended(**(given | fields))
+    assert str(caught.value) == message
+
+
+def test_the_events_are_a_sequence() -> None:
+    """5.12: a complaint is rebuilt from a sequence of events."""
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.from_events(5)  # type: ignore[arg-type]
+    assert str(caught.value) == "events: expected the events as a sequence, got int"

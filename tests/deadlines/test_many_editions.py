@@ -219,3 +219,28 @@ def test_stage_1_escalation_dates_may_be_missing() -> None:
     """6.3: for stage 1 an escalation date is not needed, so a column of them may miss some."""
     got = response_due_many(1, received=[D(2024, 5, 3)], escalation_requested=[None])
     assert got == [D(2024, 5, 28)]
+
+
+def test_acknowledgements_missing_from_a_column_of_objects() -> None:
+    """6.3: acknowledgements may be missing from an array of date objects as from a list; a
+    value that is not a date is refused at its position, a missing one never."""
+    got = response_due_many(
+        1,
+        received=[D(2024, 5, 3), D(2024, 5, 3)],
+        acknowledged=np.array([None, D(2024, 5, 7)], dtype=object),
+    )
+    assert got == [D(2024, 5, 28), D(2024, 5, 21)]
+    bad: list[tuple[list[Any], int]] = [([None, "2024-05-07"], 1), (["2024-05-07"], 0)]
+    for acknowledged, at in bad:
+        with pytest.raises(InvalidRecord) as caught:
+            response_due_many(
+                1, received=[D(2024, 5, 3)] * len(acknowledged), acknowledged=acknowledged
+            )
+        assert str(caught.value) == f"acknowledged[{at}]: expected a datetime.date, not str"
+
+
+def test_an_empty_array_column_gives_an_empty_array_of_days() -> None:
+    """6.2: no complaints, no deadlines: an empty array of days."""
+    got = acknowledgement_due_many(1, received=_days([]))
+    assert isinstance(got, np.ndarray)
+    assert (got.dtype, got.tolist()) == (np.dtype("datetime64[D]"), [])
