@@ -41,6 +41,19 @@ def child_cpu(argv: Sequence[str], env: Mapping[str, str] | None = None) -> floa
     Raises:
         RuntimeError: If the command fails.
     """
+    return child_usage(argv, env)[0]
+
+
+def child_usage(
+    argv: Sequence[str], env: Mapping[str, str] | None = None, *, ok: Sequence[int] = (0,)
+) -> tuple[float, float]:
+    """The CPU seconds (user and system) and the peak memory in MB of a command run as a child.
+
+    The peak memory is the child's largest resident set, as the kernel counted it.
+
+    Raises:
+        RuntimeError: If the command exits with a code not in ``ok``.
+    """
     with subprocess.Popen(  # noqa: S603  # our own interpreter and commands
         argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
     ) as child:
@@ -48,10 +61,10 @@ def child_cpu(argv: Sequence[str], env: Mapping[str, str] | None = None) -> floa
         child.returncode = os.waitstatus_to_exitcode(status)
         assert child.stderr is not None  # noqa: S101  # opened above
         errors = child.stderr.read().decode()
-    if child.returncode:
+    if child.returncode not in ok:
         msg = f"{' '.join(argv)} failed ({child.returncode}): {errors}"
         raise RuntimeError(msg)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # kB on Linux
 
 
 def ratios(times: Sequence[float], reference: Sequence[float]) -> list[float]:

@@ -25,6 +25,7 @@ QUICK: dict[str, tuple[list[str], str]] = {
     "bench_bulk.py": (["--quick"], "add_working_days_many (array) "),
     "bench_lifecycle.py": (["--count", "30"], "from_events + audit"),
     "bench_records.py": (["--copies", "1"], "read_complaints"),
+    "bench_scale.py": (["--quick"], "peak memory, 1,200 complaints"),
 }
 
 
@@ -48,3 +49,29 @@ def test_the_benchmark_runs_in_its_quick_mode(script: str) -> None:
     assert expected in done.stdout
     if "--quick" in args:
         assert "<= " in done.stdout  # the goal is printed beside the ratio
+
+
+def test_make_large_writes_the_example_year_again_with_distinct_references(
+    tmp_path: Path,
+) -> None:
+    """The large file is the example year over and over, each copy's references its own."""
+    from complaintcode import read_complaints  # noqa: PLC0415  # the package, once the script ran
+
+    out = tmp_path / "large.jsonl"
+    done = subprocess.run(  # noqa: S603  # our own interpreter and script
+        [sys.executable, str(BENCHMARKS / "make_large.py"), str(out), "--count", "601"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"wrote 601 complaints to {out}\n"
+    complaints = list(read_complaints(out))
+    references = [c.reference for c in complaints]
+    assert len(set(references)) == 601
+    assert references[:2] == ["RH-0001-0", "RH-0002-0"]
+    assert references[300] == "RH-0001-1"
+    assert references[600] == "RH-0001-2"
+    first, again = complaints[0], complaints[300]
+    assert [e.to_dict() for e in again.events[1:]] == [e.to_dict() for e in first.events[1:]]

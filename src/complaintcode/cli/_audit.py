@@ -6,11 +6,12 @@ import collections
 import json
 from typing import TYPE_CHECKING, Any
 
-from complaintcode.cli._io import Console, findings_csv, load_complaints, plural
+from complaintcode.cli._io import Console, each_complaint, findings_csv, load_complaints, plural
 
 if TYPE_CHECKING:
     import argparse
     import datetime as dt
+    from collections.abc import Iterable
 
     from complaintcode.complaint import Complaint
     from complaintcode.findings import Finding
@@ -30,24 +31,33 @@ CSV_COLUMNS = (
 
 
 class _Audit:
-    """The results of auditing a file."""
+    """The results of auditing a file: the complaints with findings, and counts of the rest.
 
-    def __init__(self, complaints: list[Complaint], as_of: dt.date | None) -> None:
-        self.read = len(complaints)
+    The complaints are audited one at a time as they are read; of each, only its
+    reference, status and findings are kept, and only if it has findings.
+    """
+
+    def __init__(self, complaints: Iterable[Complaint], as_of: dt.date | None) -> None:
+        self.read = 0
+        self.audited = 0
         self.as_of = as_of
-        self.results: list[tuple[Complaint, tuple[Finding, ...]]] = []
+        self.results: list[tuple[str, str, tuple[Finding, ...]]] = []
         self.not_yet_received = 0
-        if as_of is None:
-            return
         for complaint in complaints:
+            self.read += 1
+            if as_of is None:
+                continue
             if complaint.received > as_of:
                 self.not_yet_received += 1
-            else:
-                self.results.append((complaint, complaint.audit(as_of)))
+                continue
+            self.audited += 1
+            found = complaint.audit(as_of)
+            if found:
+                self.results.append((complaint.reference, complaint.status, found))
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for _, found in self.results for f in found]
+        return [f for _, _, found in self.results for f in found]
 
     def summary(self) -> dict[str, Any]:
         findings = self.findings
@@ -57,9 +67,9 @@ class _Audit:
         breaches = sum(1 for f in findings if f.severity == "breach")
         return {
             "complaints_read": self.read,
-            "audited": len(self.results),
+            "audited": self.audited,
             "received_after_as_of": self.not_yet_received,
-            "with_findings": sum(1 for _, found in self.results if found),
+            "with_findings": len(self.results),
             "findings": len(findings),
             "breaches": breaches,
             "warnings": len(findings) - breaches,
@@ -69,10 +79,8 @@ class _Audit:
 
 def _text(audit: _Audit, bad: int) -> str:
     lines: list[str] = []
-    for complaint, found in audit.results:
-        if not found:
-            continue
-        lines.append(f"{complaint.reference}: {plural(len(found), 'finding')}")
+    for reference, _, found in audit.results:
+        lines.append(f"{reference}: {plural(len(found), 'finding')}")
         for f in found:
             label = f.code if f.severity == "breach" else f"{f.code} ({f.severity})"
             lines.append(f"  {label}: {f.message}")
@@ -102,12 +110,11 @@ def _json(audit: _Audit, console: Console) -> str:
         "as_of": audit.as_of.isoformat() if audit.as_of else None,
         "complaints": [
             {
-                "reference": complaint.reference,
-                "status": complaint.status,
+                "reference": reference,
+                "status": status,
                 "findings": [f.to_dict() for f in found],
             }
-            for complaint, found in audit.results
-            if found
+            for reference, status, found in audit.results
         ],
         "summary": {**audit.summary(), "bad_records": len(console.bad)},
         "bad_records": [b.to_dict() for b in console.bad],
@@ -119,16 +126,22 @@ def run(args: argparse.Namespace, console: Console) -> int:
     """Audit every complaint in a JSON Lines file as of a day, and print the findings.
 
     The day is ``--as-of``, or else the latest event date in the file.
-    Complaints received after it are not audited (they had not arrived).
+    Complaints received after it are not audited (they had not arrived). With
+    ``--as-of`` the complaints are read and audited one at a time, and only
+    those with findings are kept; without it every complaint is held until the
+    file has been read, since the day is known only then.
 
     Returns:
         3 if some lines could not be read, else 1 if anything was found, else 0.
     """
-    complaints = load_complaints(console, args.file)
-    as_of = args.as_of
-    if as_of is None and complaints:
-        as_of = max(c.events[-1].on for c in complaints)
-    audit = _Audit(complaints, as_of)
+    if args.as_of is not None:
+        with each_complaint(console, args.file) as each:
+            audit = _Audit(each, args.as_of)
+    else:
+        # The day is known only once every complaint has been read.
+        complaints = load_complaints(console, args.file)
+        as_of = max((c.events[-1].on for c in complaints), default=None)
+        audit = _Audit(complaints, as_of)
     if args.format == "json":
         console.write(_json(audit, console))
     elif args.format == "csv":

@@ -9,8 +9,8 @@ from complaintcode.cli import _reports
 from complaintcode.cli._io import (
     Console,
     UsageError,
+    each_complaint,
     findings_csv,
-    load_complaints,
     plural,
     read_text,
 )
@@ -120,21 +120,21 @@ def _render(report: AnnualReport, fmt: str) -> str:
 
 def run_report(args: argparse.Namespace, console: Console) -> int:
     """Print the annual complaints performance report, with CH01 and CH02."""
-    complaints = load_complaints(console, args.file)
-    assessment = None
-    if args.self_assessment is not None:
-        assessment = _parse_self_assessment(console, args.self_assessment, None)[1].assessment
-    try:
-        report = annual_report(
-            complaints,
-            homes=args.homes,
-            year=args.year,
-            as_of=args.as_of,
-            self_assessment=assessment,
-            **_reports.report_inputs(args, console),
-        )
-    except InvalidRecord as err:
-        raise UsageError(str(err)) from None
+    with each_complaint(console, args.file) as complaints:
+        assessment = None
+        if args.self_assessment is not None:
+            assessment = _parse_self_assessment(console, args.self_assessment, None)[1].assessment
+        try:
+            report = annual_report(
+                complaints,
+                homes=args.homes,
+                year=args.year,
+                as_of=args.as_of,
+                self_assessment=assessment,
+                **_reports.report_inputs(args, console),
+            )
+        except InvalidRecord as err:
+            raise UsageError(str(err)) from None
     console.write(_render(report, args.format))
     return console.exit_code()
 

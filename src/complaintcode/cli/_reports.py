@@ -16,7 +16,7 @@ import tomllib
 from typing import TYPE_CHECKING, Any
 
 from complaintcode._codec import loads
-from complaintcode.cli._io import Console, UsageError, load_complaints, open_input, read_text
+from complaintcode.cli._io import Console, UsageError, each_complaint, open_input, read_text
 from complaintcode.complaint import TENURES, ServiceRequest
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
 from complaintcode.records import BadRecord
@@ -155,20 +155,20 @@ def _render(pack: MRCPack, fmt: str) -> str:
 
 def run_mrc(args: argparse.Namespace, console: Console) -> int:
     """Print the quarterly pack for the Member Responsible for Complaints (9.7)."""
-    complaints = load_complaints(console, args.file)
-    requests = None
-    if args.service_requests is not None:
-        requests = load_service_requests(console, args.service_requests)
-    try:
-        pack = mrc_pack(
-            complaints,
-            quarter=args.quarter,
-            as_of=args.as_of,
-            previous=args.previous,
-            member_responsible=args.member_responsible,
-            service_requests=requests,
-        )
-    except InvalidRecord as err:
-        raise UsageError(str(err)) from None
+    with each_complaint(console, args.file) as complaints:
+        requests = None
+        if args.service_requests is not None:
+            requests = load_service_requests(console, args.service_requests)
+        try:
+            pack = mrc_pack(
+                complaints,
+                quarter=args.quarter,
+                as_of=args.as_of,
+                previous=args.previous,
+                member_responsible=args.member_responsible,
+                service_requests=requests,
+            )
+        except InvalidRecord as err:
+            raise UsageError(str(err)) from None
     console.write(_render(pack, args.format))
     return console.exit_code()

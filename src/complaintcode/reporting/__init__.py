@@ -348,7 +348,9 @@ def annual_report(
 
     Args:
         complaints: The complaints; any others (earlier or later years) are
-            passed over. Each reference may appear once.
+            passed over. Each reference may appear once. Any iterable: each
+            complaint is counted as it comes and none is kept, so a generator
+            (``read_complaints`` over a file) is read once, one at a time.
         homes: The homes the landlord owns, for CH01; more than 0.
         year: The reporting year, or the calendar year it starts in (2024 for
             1 April 2024 to 31 March 2025).

@@ -174,7 +174,8 @@ def mrc_pack(
     rules, with the records read up to the same day, for the trends.
 
     Args:
-        complaints: The complaints; each reference once.
+        complaints: The complaints; each reference once. Any iterable, read
+            once: each complaint is counted as it comes and none is kept.
         quarter: The quarter (a :class:`Quarter`, or text such as ``"2024-25 Q3"``).
         as_of: The day to read the records up to; the quarter's last day by
             default. It may not be before the quarter's first day.

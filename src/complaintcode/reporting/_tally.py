@@ -26,7 +26,7 @@ Complaints counts a quarter, and the quarters before it, with the same tally.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from complaintcode.complaint import Complaint
@@ -70,17 +70,19 @@ def cut(complaint: Complaint, as_of: dt.date) -> Complaint | None:
     return Complaint.from_events(kept, calendar=complaint.calendar)
 
 
-def checked(complaints: object) -> list[Complaint]:
-    """The complaints as a list, each a ``Complaint`` with a reference of its own.
+def checked(complaints: object) -> Iterator[Complaint]:
+    """The complaints one at a time, each a ``Complaint`` with a reference of its own.
+
+    Nothing is kept but the references seen, so that a report over a million
+    complaints read from a file holds one complaint at a time.
 
     Raises:
         InvalidRecord: For something that is not a list of complaints, or a
-            reference given twice.
+            reference given twice, when it is reached.
     """
     if isinstance(complaints, (str, bytes)) or not isinstance(complaints, Iterable):
         raise InvalidRecord(f"expected a list, got {type(complaints).__name__}", path="complaints")
     seen: set[str] = set()
-    out: list[Complaint] = []
     for i, complaint in enumerate(complaints):
         if not isinstance(complaint, Complaint):
             raise InvalidRecord(
@@ -93,8 +95,7 @@ def checked(complaints: object) -> list[Complaint]:
                 path=f"complaints[{i}]",
             )
         seen.add(complaint.reference)
-        out.append(complaint)
-    return out
+        yield complaint
 
 
 class _StageTally:
