@@ -24,9 +24,12 @@ from complaintcode import (
     Complaint,
     ComplaintCodeError,
     ComplaintDefinition,
+    Determination,
     ExclusionFacts,
     InvalidRecord,
+    Outcome,
     ProvisionViolation,
+    RemedyKind,
     ServiceRequest,
     Stage,
     WorkingCalendar,
@@ -654,3 +657,48 @@ def test_a_self_assessment_with_a_lone_surrogate_is_refused() -> None:
         "1.2: evidence: the text holds a lone surrogate ('\\ud800'), which cannot be written as "
         "UTF-8"
     )
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (
+            lambda: Outcome("maybe"),
+            "decision: unknown decision 'maybe' (known: 'upheld', 'partly upheld', 'not upheld')",
+        ),
+        (
+            lambda: RemedyKind(["apology"]),
+            (
+                "kind: unknown kind of remedy ['apology'] (known: apology, acknowledgement, "
+                "explanation, action_on_delay, decision_changed, record_amended, financial, "
+                "policy_change)"
+            ),
+        ),
+        (
+            lambda: Determination(3),  # type: ignore[arg-type]  # what a caller might pass
+            (
+                "determination: unknown determination 3 (known: 'no_maladministration', "
+                "'service_failure', 'maladministration', 'severe_maladministration', "
+                "'partial_maladministration', 'reasonable_redress', 'mediation', "
+                "'outside_jurisdiction', 'withdrawn')"
+            ),
+        ),
+    ],
+    ids=["outcome", "remedy kind", "determination"],
+)
+def test_an_enum_called_with_a_value_it_lacks_raises_the_librarys_error(
+    make: Callable[[], object], expected: str
+) -> None:
+    """7.1, 6.18: calling a decision, a remedy's kind or a determination with a value it lacks
+    raises ``InvalidRecord`` with the values it has, as ``parse`` does, not a bare ValueError."""
+    with pytest.raises(InvalidRecord) as err:
+        make()
+    assert str(err.value) == expected
+
+
+def test_an_enum_called_with_a_written_form_reads_it_as_parse_does() -> None:
+    """6.18: ``Outcome``, ``RemedyKind`` and ``Determination`` called with a value read as their
+    ``parse`` reads it."""
+    assert Outcome("Partly_Upheld") is Outcome.PARTLY_UPHELD
+    assert RemedyKind("policy_change") is RemedyKind.POLICY_CHANGE
+    assert Determination("Partial maladministration") is Determination.PARTIAL_MALADMINISTRATION

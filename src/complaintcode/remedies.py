@@ -83,6 +83,17 @@ class RemedyKind(enum.Enum):
         return _LABELS[self]
 
     @classmethod
+    def _missing_(cls, value: object) -> RemedyKind:
+        """``RemedyKind(...)`` is refused as :meth:`parse` refuses it (7.1 names the kinds).
+
+        >>> RemedyKind("refund")
+        Traceback (most recent call last):
+        ...
+        complaintcode.errors.InvalidRecord: kind: unknown kind of remedy 'refund' (known: apology, acknowledgement, explanation, action_on_delay, decision_changed, record_amended, financial, policy_change)
+        """
+        return cls.parse(value)
+
+    @classmethod
     def parse(cls, value: object) -> RemedyKind:
         """Read a kind from a member or its value.
 

@@ -566,6 +566,19 @@ class Determination(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
     @classmethod
+    def _missing_(cls, value: object) -> Determination:
+        """``Determination(...)`` reads what :meth:`parse` reads, and refuses the rest as it does.
+
+        >>> Determination("Severe maladministration")
+        <Determination.SEVERE_MALADMINISTRATION: 'severe_maladministration'>
+        >>> Determination("upheld")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        complaintcode.errors.InvalidRecord: determination: unknown determination 'upheld' (known: 'no_maladministration', ...)
+        """
+        return cls.parse(value)
+
+    @classmethod
     def parse(cls, value: object) -> Determination:
         """Read a determination from a member or its text, in any case, with spaces or ``_``.
 

@@ -32,6 +32,19 @@ class Outcome(enum.Enum):
     NOT_UPHELD = "not upheld"
 
     @classmethod
+    def _missing_(cls, value: object) -> Outcome:
+        """``Outcome(...)`` reads what :meth:`parse` reads, and refuses the rest as it does.
+
+        >>> Outcome("Partly upheld")
+        <Outcome.PARTLY_UPHELD: 'partly upheld'>
+        >>> Outcome("maybe")
+        Traceback (most recent call last):
+        ...
+        complaintcode.errors.InvalidRecord: decision: unknown decision 'maybe' (known: 'upheld', 'partly upheld', 'not upheld')
+        """
+        return cls.parse(value)
+
+    @classmethod
     def parse(cls, value: object) -> Outcome:
         """Read a decision from a member or its value (``"partly upheld"``).
 
