@@ -245,3 +245,40 @@ def test_horizon_check(today: dt.date, fails: bool) -> None:
 def test_the_kits_bank_holidays_are_renewed_a_year_before_they_run_out() -> None:
     """Fails from 1 January of the kit's last bank-holiday year: add GOV.UK's next year by then."""
     assert horizon_problem(META, dt.date.today()) is None  # noqa: DTZ011  # a test may read the clock
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1, "a": 2}', "a: the key is given twice in one object"),
+        ('{"expected": {"due": NaN}}', "not JSON: NaN is not a JSON value"),
+        (
+            '["\\ud800"]',
+            "[0]: the text holds a lone surrogate ('\\ud800'), which cannot be written as UTF-8",
+        ),
+        ("{", "not JSON: Expecting property name enclosed in double quotes at column 2"),
+    ],
+    ids=["key twice", "NaN", "lone surrogate", "cut short"],
+)
+def test_a_kit_file_is_read_as_strictly_as_a_record(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    """A vector must mean one thing in every language: a key given twice, NaN or a lone
+    surrogate is refused with its path, not read as the last value or passed on."""
+    path = tmp_path / "vector.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(_kit.KitError) as caught:
+        _kit.read_json(path)
+    assert str(caught.value) == f"{path}: {expected}"
+
+
+def test_a_kit_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    """A file in another encoding is refused, naming the byte that is not UTF-8."""
+    path = tmp_path / "vector.json"
+    path.write_bytes(b'{"a": "\xff"}')
+    with pytest.raises(_kit.KitError) as caught:
+        _kit.read_json(path)
+    assert str(caught.value) == (
+        f"{path}: not UTF-8 JSON: 'utf-8' codec can't decode byte 0xff in position 7: "
+        "invalid start byte"
+    )

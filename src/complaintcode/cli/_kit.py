@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from complaintcode._codec import loads
 from complaintcode.cli._answers import TOPICS
 from complaintcode.cli._record_answers import finding_key
+from complaintcode.errors import InvalidRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -70,15 +72,23 @@ def bundled_kit(package: Path | None = None) -> Path:
 def read_json(path: Path) -> Any:  # noqa: ANN401  # a JSON document, checked by the caller
     """A JSON file's value.
 
+    Read as strictly as a record is (:func:`complaintcode._codec.loads`): a key
+    given twice in one object, ``NaN`` or a lone surrogate is refused with its
+    path, so that a vector means one thing in every language that reads it.
+
     Raises:
         KitError: If it cannot be read or is not UTF-8 JSON.
     """
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
+        raw = path.read_bytes()
     except OSError as err:
         raise KitError(f"cannot read {path}: {err.strerror or err}") from None
-    except (UnicodeDecodeError, ValueError) as err:
+    try:
+        return loads(raw.decode("utf-8"), what="a file of the kit")
+    except UnicodeDecodeError as err:
         raise KitError(f"{path}: not UTF-8 JSON: {err}") from None
+    except InvalidRecord as err:
+        raise KitError(f"{path}: {err}") from None
 
 
 def kit_metadata(folder: Path) -> dict[str, Any]:
