@@ -10,6 +10,7 @@ which re-exports them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any, Literal, get_args
 
 import attrs
@@ -19,9 +20,9 @@ from complaintcode._codec import read, record_to_plain
 from complaintcode.errors import InvalidRecord
 from complaintcode.exclusions._field_checks import (
     build,
-    choice,
     date,
-    optional,
+    instance_or_none,
+    one_of,
     read_object,
     stored_date,
 )
@@ -56,8 +57,12 @@ class PreviousComplaint:
     """
 
     reference: str = attrs.field(validator=_fields.text)
-    completed_stage: Stage | None = attrs.field(default=None, validator=optional(Stage))
-    status: PreviousStatus = attrs.field(validator=choice(get_args(PreviousStatus)))
+    completed_stage: Stage | None = attrs.field(
+        default=None, validator=functools.partial(instance_or_none, Stage)
+    )
+    status: PreviousStatus = attrs.field(
+        validator=functools.partial(one_of, get_args(PreviousStatus))
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.reference.strip():
@@ -109,7 +114,7 @@ class ExclusionFacts:
     claim_filed_at_court: dt.date | None = attrs.field(default=None, validator=date)
     pre_action_letter: dt.date | None = attrs.field(default=None, validator=date)
     previously_considered: PreviousComplaint | None = attrs.field(
-        default=None, validator=optional(PreviousComplaint)
+        default=None, validator=functools.partial(instance_or_none, PreviousComplaint)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -13,14 +13,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
-from complaintcode import _fields
 from complaintcode._codec import check_record_date, shown
 from complaintcode.errors import InvalidRecord
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    import attrs
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _T = TypeVar("_T")
@@ -39,21 +38,31 @@ def date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         require_date(value, attribute.name)
 
 
-def choice(choices: tuple[str, ...]) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """A validator requiring one of ``choices``."""
+def one_of(
+    choices: tuple[str, ...], _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """Require one of ``choices``; ``functools.partial(one_of, choices)`` is a validator.
 
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value not in choices:
-            raise InvalidRecord(
-                f"expected one of {', '.join(choices)}, got {shown(value)}", path=attribute.name
-            )
+    The check runs each time a record is made, not once when its class is defined.
+    """
+    if value not in choices:
+        raise InvalidRecord(
+            f"expected one of {', '.join(choices)}, got {shown(value)}", path=attribute.name
+        )
 
-    return check
 
+def instance_or_none(
+    kind: type, _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """Require an instance of ``kind`` or ``None``.
 
-def optional(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """A validator requiring an instance of ``kind`` or ``None``."""
-    return attrs.validators.optional(_fields.instance_of(kind, kind.__name__))
+    ``functools.partial(instance_or_none, kind)`` is a validator; its message is
+    worded as the shared ``instance_of`` check words it.
+    """
+    if value is not None and not isinstance(value, kind):
+        raise InvalidRecord(
+            f"expected {kind.__name__}, got {type(value).__name__}", path=attribute.name
+        )
 
 
 def stored_date(value: object, path: str) -> dt.date | None:

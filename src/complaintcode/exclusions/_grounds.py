@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from typing import Any, Literal, get_args
 
 import attrs
@@ -24,8 +25,8 @@ from complaintcode.errors import InvalidRecord
 from complaintcode.exclusions._facts import ExclusionFacts
 from complaintcode.exclusions._field_checks import (
     build,
-    choice,
     date,
+    one_of,
     read_object,
     require_date,
     stored_date,
@@ -114,7 +115,7 @@ class Ground:
             2022), or discretionary; or for another kind with either field.
     """
 
-    kind: GroundKind = attrs.field(validator=choice(get_args(GroundKind)))
+    kind: GroundKind = attrs.field(validator=functools.partial(one_of, get_args(GroundKind)))
     provision: Provision = attrs.field(validator=_fields.instance_of(Provision, "Provision"))
     discretionary: bool = attrs.field(validator=_fields.instance_of(bool, "bool"))
     reason: str = attrs.field(validator=_fields.text)
