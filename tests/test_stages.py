@@ -192,3 +192,19 @@ def test_calling_the_enumeration_reads_what_parse_reads() -> None:
     with pytest.raises(InvalidRecord) as info:
         Stage("tier one")  # type: ignore[arg-type]  # the wrong input is the point
     assert str(info.value) == "not a stage: 'tier one' (the stages are 1 and 2)"
+
+
+def test_calling_the_enumeration_by_keyword_refuses_as_parse_does() -> None:
+    """5.2, 5.3: ``Stage(value=n)``, which the enumeration's own lookup reads, refuses a stage
+    before stage 1 or a third stage with the provision and the value given, as ``Stage(n)``
+    does."""
+    assert Stage(value=2) is Stage.TWO
+    with pytest.raises(ProvisionViolation) as info:
+        Stage(value=3)
+    assert str(info.value) == AFTER.format(3)
+    with pytest.raises(ProvisionViolation) as info:
+        Stage(value=0)
+    assert str(info.value) == BEFORE.format(0)
+    with pytest.raises(InvalidRecord) as invalid:
+        Stage(value="tier one")  # type: ignore[arg-type]  # the wrong input is the point
+    assert str(invalid.value) == "not a stage: 'tier one' (the stages are 1 and 2)"

@@ -2,9 +2,10 @@
 
 6.2, 6.3, 6.11 and 6.14 (2024), 4.1, 5.1 and 5.13 (2022): an edition is data, so a column is
 also counted under a reading of an edition (2022 with its bare days read as calendar days) or a
-scheme whose timescales differ (no stage 2 acknowledgement timescale, responses counted from
-the acknowledgement). Whatever the edition and the kind of column, each complaint's due date is
-the one the single-complaint function gives it.
+scheme whose timescales differ (no stage 2 or no stage 1 acknowledgement timescale, responses
+counted from the acknowledgement, a stage 1 response counted from an escalation request).
+Whatever the edition and the kind of column, each complaint's due date is the one the
+single-complaint function gives it.
 """
 
 from __future__ import annotations
@@ -43,10 +44,28 @@ SCHEME = attrs.evolve(
         extension_limit=20,
     ),
 )
+#: A scheme with no timescale to acknowledge stage 1: its response is counted from receipt until
+#: the stage is acknowledged.
+NO_STAGE_1_ACKNOWLEDGEMENT = attrs.evolve(
+    CODE_2024,
+    stage_one=StageTimescales(
+        stage=Stage.ONE,
+        acknowledge=None,
+        respond=10,
+        respond_from="acknowledged",
+        extension_limit=10,
+    ),
+)
+#: A scheme whose stage 1 response is counted from an escalation request where one is given.
+STAGE_1_FROM_REQUEST = attrs.evolve(
+    CODE_2024, stage_one=attrs.evolve(CODE_2024.stage_one, respond_from="escalation_requested")
+)
 EDITIONS = {
     "2024": CODE_2024,
     "2022 in calendar days": CODE_2022.reading_days_as("calendar"),
     "no stage 2 acknowledgement": SCHEME,
+    "no stage 1 acknowledgement": NO_STAGE_1_ACKNOWLEDGEMENT,
+    "stage 1 counted from the request": STAGE_1_FROM_REQUEST,
 }
 
 
@@ -127,6 +146,68 @@ def test_an_unacknowledged_stage_2_under_the_scheme() -> None:
         edition=SCHEME,
     )
     assert _dates(got) == [D(2024, 7, 1), D(2024, 7, 31)]
+
+
+def test_an_unacknowledged_stage_1_under_a_scheme_without_its_timescale() -> None:
+    """6.3 read under a scheme with no stage 1 acknowledgement timescale: before an
+    acknowledgement the response is counted from receipt, never from an escalation date given
+    beside it; after one, from the acknowledgement."""
+    received = [D(2024, 5, 3), D(2024, 5, 3)]
+    requested = [D(2024, 5, 20), D(2024, 5, 20)]
+    acknowledged = [None, D(2024, 5, 7)]
+    expected = [D(2024, 5, 20), D(2024, 5, 21)]
+    for column in (
+        (received, requested, acknowledged),
+        (_days(received), _days(requested), _days(acknowledged)),
+    ):
+        got = response_due_many(
+            1,
+            received=column[0],
+            escalation_requested=column[1],
+            acknowledged=column[2],
+            edition=NO_STAGE_1_ACKNOWLEDGEMENT,
+        )
+        assert _dates(got) == expected
+    singles = [
+        response_due(
+            1,
+            received=r,
+            escalation_requested=q,
+            acknowledged=a,
+            edition=NO_STAGE_1_ACKNOWLEDGEMENT,
+        ).due
+        for r, q, a in zip(received, requested, acknowledged, strict=True)
+    ]
+    assert singles == expected
+
+
+def test_a_stage_1_counted_from_the_request_where_one_is_given() -> None:
+    """6.3 read under a scheme counting the stage 1 response from an escalation request: counted
+    from the request where the column gives one, and from the acknowledgement where it is
+    missing."""
+    received = [D(2024, 5, 3), D(2024, 5, 3)]
+    requested = [D(2024, 5, 20), None]
+    acknowledged = [None, D(2024, 5, 7)]
+    expected = [D(2024, 6, 4), D(2024, 5, 21)]
+    for column in (
+        (received, requested, acknowledged),
+        (_days(received), _days(requested), _days(acknowledged)),
+    ):
+        got = response_due_many(
+            1,
+            received=column[0],
+            escalation_requested=column[1],
+            acknowledged=column[2],
+            edition=STAGE_1_FROM_REQUEST,
+        )
+        assert _dates(got) == expected
+    singles = [
+        response_due(
+            1, received=r, escalation_requested=q, acknowledged=a, edition=STAGE_1_FROM_REQUEST
+        ).due
+        for r, q, a in zip(received, requested, acknowledged, strict=True)
+    ]
+    assert singles == expected
 
 
 @pytest.mark.parametrize(

@@ -160,3 +160,18 @@ def test_months_after_in_the_last_year_there_is() -> None:
     assert (
         str(caught.value) == "months: 12 months after 9999-01-15 is past 9999-12-31, the last date"
     )
+
+
+@pytest.mark.parametrize(
+    ("grounds", "kind"),
+    [({"time_limit"}, "set"), (iter(["time_limit"]), "list_iterator"), (5, "int")],
+    ids=["set", "iterator", "number"],
+)
+def test_grounds_that_are_not_a_list_are_refused_by_their_kind(grounds: object, kind: str) -> None:
+    """2.1: a decision rests on a list of grounds (or a single one); anything else is refused,
+    the message naming the kind of value given."""
+    a = assess(ALL_THREE)
+    with pytest.raises(InvalidRecord) as caught:
+        decide(a, grounds=grounds, reasons="Too late.", decided_by="A. Jones")  # type: ignore[arg-type]
+    assert str(caught.value) == f"grounds: expected a list of grounds, got {kind}"
+    assert caught.value.path == "grounds"
