@@ -155,6 +155,20 @@ BAD_AFTER_A_QUESTION: list[tuple[str, tuple[Any, ...], str]] = [
         (dt.datetime(2024, 5, 3, 9, 0),),  # noqa: DTZ001
         "day: expected a datetime.date, not a datetime (pass its .date() in local time)",
     ),
+    # A list cannot be looked up among the working days: it is refused as not a date.
+    ("is_working_day", ([2024, 5, 3],), "day: expected a datetime.date, not list"),
+    ("next_working_day", ([2024, 5, 3],), "day: expected a datetime.date, not list"),
+    ("add_working_days", ([2024, 5, 3], 2), "start: expected a datetime.date, not list"),
+    (
+        "working_days_between",
+        ([2024, 5, 3], D(2024, 5, 13)),
+        "start: expected a datetime.date, not list",
+    ),
+    (
+        "working_days_between",
+        (D(2024, 5, 3), [2024, 5, 13]),
+        "end: expected a datetime.date, not list",
+    ),
 ]
 
 
@@ -163,7 +177,9 @@ def test_bad_input_after_a_question_raises_invalid_record(
     method: str, args: tuple[Any, ...], message: str
 ) -> None:
     """Bad input is refused with InvalidRecord also once working days are precomputed for the
-    dates asked about (a bool is not a count, a datetime is not a date)."""
+    dates asked about (a bool is not a count, a datetime or a list is not a date): the
+    timescales of 6.2 to 6.16 are counted on these answers, never on a value that is not a
+    day."""
     cal = WorkingCalendar()
     assert cal.add_working_days(D(2024, 5, 3), 5) == D(2024, 5, 13)
     with pytest.raises(InvalidRecord) as caught:

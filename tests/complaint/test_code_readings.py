@@ -24,6 +24,7 @@ from complaintcode import (
     Remedy,
     Stage1Response,
     Stage2Response,
+    WorkingCalendar,
 )
 from complaintcode.complaint.events import Acknowledged, IssueRaised, Responded
 from complaintcode.exclusions import ExclusionDecision, ExclusionFacts, assess, decide
@@ -421,6 +422,22 @@ def test_the_calendar_day_reading_of_2022s_five_days() -> None:
     ]
     assert Complaint.from_json(late.to_json(), edition=strict) == late
     assert Complaint.from_json(late.to_json()) != late
+
+
+def test_a_complaint_made_again_from_its_fields_keeps_its_reading() -> None:
+    """4.1 (2022) read as calendar days: a complaint carried on by a verb, then made again from
+    its fields (``attrs.evolve``, here on another calendar), keeps the reading it was received
+    under and is judged by it: the acknowledgement on Thursday 7 March is still late."""
+    strict = CODE_2022.reading_days_as("calendar")
+    late = Complaint.receive("C-22", received=D(2024, 3, 1), edition=strict).acknowledge(
+        D(2024, 3, 7), "A. Khan", DEFINITION
+    )
+    again = attrs.evolve(late, calendar=WorkingCalendar(region="england-and-wales", name="office"))
+    assert again.edition == strict
+    assert again.calendar.name == "office"
+    assert strs(again.audit(D(2024, 3, 7))) == [
+        "4.1: acknowledged at stage 1 on 2024-03-07, after the deadline of 2024-03-06"
+    ]
 
 
 def test_the_calendar_day_reading_of_a_further_10_days() -> None:
