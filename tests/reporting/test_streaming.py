@@ -145,10 +145,11 @@ def test_report_command_reads_one_record_at_a_time(
 def test_audit_command_with_as_of_reads_one_record_at_a_time(
     watched_reading: list[Watched], year_file: str
 ) -> None:
-    """8.1: ``complaintcode audit --as-of`` audits each record as it reads it.
+    """8.1: ``complaintcode audit --as-of`` audits and writes each record as it reads it.
 
-    Only the references, states and findings of the complaints with findings
-    are kept for the output.
+    Each complaint's findings are written as it is audited, and the summary is
+    counted as they pass, so nothing is kept; the JSON document is the one a
+    single ``json.dumps`` of the whole would write.
     """
     code, out = run("audit", year_file, "--as-of", "2025-04-30", "--format", "json")
     assert code == 1

@@ -229,6 +229,17 @@ class Console:
         except (OSError, ValueError) as err:  # ValueError: the stream was closed
             raise _output_error(err) from None
 
+    def write_part(self, text: str) -> None:
+        """Write part of a result as it is, adding nothing.
+
+        Raises:
+            OutputError: If it cannot be written (a closed pipe, a full disk).
+        """
+        try:
+            self.out.write(text)
+        except (OSError, ValueError) as err:  # ValueError: the stream was closed
+            raise _output_error(err) from None
+
     def flush(self) -> None:
         """Flush standard output, so that a failure to write is known before the exit code.
 
