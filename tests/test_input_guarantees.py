@@ -29,6 +29,7 @@ from complaintcode import (
     InvalidRecord,
     Outcome,
     ProvisionViolation,
+    Remedy,
     RemedyKind,
     ServiceRequest,
     Stage,
@@ -40,6 +41,7 @@ from complaintcode import (
     months_after,
     provision,
 )
+from complaintcode._codec import loads
 from complaintcode.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, main
 from complaintcode.records import BadRecord, read_complaints
 
@@ -702,3 +704,88 @@ def test_an_enum_called_with_a_written_form_reads_it_as_parse_does() -> None:
     assert Outcome("Partly_Upheld") is Outcome.PARTLY_UPHELD
     assert RemedyKind("policy_change") is RemedyKind.POLICY_CHANGE
     assert Determination("Partial maladministration") is Determination.PARTIAL_MALADMINISTRATION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1}'.encode("utf-16"), {"a": 1}),
+        (b'\xef\xbb\xbf{"a": 1}', {"a": 1}),
+        ('{"a": 1}'.encode("utf-32-le"), {"a": 1}),
+        (bytearray(b"[1]"), [1]),
+    ],
+    ids=["UTF-16", "UTF-8 with a BOM", "UTF-32", "a bytearray"],
+)
+def test_json_bytes_are_read_in_the_encoding_their_first_bytes_show(
+    text: bytes, expected: object
+) -> None:
+    """5.12: JSON given as bytes is read as ``json.loads`` reads it, in any encoding JSON allows."""
+    assert loads(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '\ufeff{"a": 1}',
+            "not JSON: Unexpected UTF-8 BOM (decode using utf-8-sig) at column 1",
+        ),
+        (12, "not JSON: the JSON object must be str, bytes or bytearray, not int"),
+        (
+            b"\xff[1]",
+            "not JSON: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+        ),
+        (
+            b'["\xed\xa0\x80"]',
+            "[0]: the text holds a lone surrogate ('\\ud800'), which cannot be written as UTF-8",
+        ),
+        (
+            '{"a": ["\ud800"]}'.encode("utf-16-le", "surrogatepass"),
+            "a[0]: the text holds a lone surrogate ('\\ud800'), which cannot be written as UTF-8",
+        ),
+    ],
+    ids=["text with a BOM", "not text", "not UTF-8", "surrogate in UTF-8", "surrogate in UTF-16"],
+)
+def test_json_that_no_record_could_hold_is_refused_with_its_path(
+    text: object, expected: str
+) -> None:
+    """5.12: a lone surrogate is refused however the bytes carry it (escaped, or written out in
+    UTF-8 or UTF-16), with its path; text that is not JSON is refused saying why."""
+    with pytest.raises(InvalidRecord) as err:
+        loads(text)  # type: ignore[arg-type]  # what a caller might pass
+    assert str(err.value) == expected
+
+
+def test_a_definition_with_texts_beyond_ascii_is_read_and_checked() -> None:
+    """5.6: a definition's texts beyond ASCII are kept as given, and a lone surrogate among
+    them is refused at its path, as for texts in ASCII."""
+    data = {
+        "understanding": "Damp in the flat.",
+        "points": ["the damp", "the tenant's café heater"],
+        "outcomes_sought": ["repairs ✓"],
+    }
+    read = ComplaintDefinition.from_dict(data)
+    assert read.points == ("the damp", "the tenant's café heater")
+    assert read.outcomes_sought == ("repairs ✓",)
+    with pytest.raises(InvalidRecord) as err:
+        ComplaintDefinition.from_dict({**data, "points": ["the damp", "caf\ud800"]})
+    assert str(err.value) == (
+        "definition.points[1]: the text holds a lone surrogate ('\\ud800'), which cannot be "
+        "written as UTF-8"
+    )
+    with pytest.raises(InvalidRecord) as err:
+        ComplaintDefinition.from_dict({**data, "points": ["the damp", 3]})
+    assert str(err.value) == "definition.points[1]: expected text, got int"
+
+
+def test_a_stored_remedy_with_an_unknown_field_or_kind_is_refused_at_its_path() -> None:
+    """7.1: a stored remedy is read by its kind's stored name; an unknown field or kind is
+    refused at its path."""
+    stored = {"kind": "apology", "what": "We apologise.", "by_when": None, "amount": None}
+    assert Remedy.from_dict(stored).kind is RemedyKind.APOLOGY
+    with pytest.raises(InvalidRecord) as err:
+        Remedy.from_dict({**stored, "note": "x", "colour": "y"})
+    assert str(err.value) == "remedy: unknown field 'colour'"
+    with pytest.raises(InvalidRecord) as err:
+        Remedy.from_dict({**stored, "kind": "Apology"}, path="remedies[0]")
+    assert str(err.value).startswith("remedies[0].kind: unknown kind of remedy 'Apology'")

@@ -187,6 +187,27 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
+#: One decoder for every text: ``json.loads`` with these arguments makes a new one each call.
+_STRICT = json.JSONDecoder(object_pairs_hook=_unique, parse_constant=_constant)
+
+
+def _json_text(text: object) -> str:
+    """The text ``json.loads`` would decode: bytes decoded as it decodes them, a BOM refused.
+
+    Bytes are decoded in the encoding JSON's first bytes show, surrogates passed
+    through (to be refused with their path), as ``json.loads`` does.
+    """
+    if isinstance(text, str):
+        if text.startswith("\ufeff"):
+            msg = "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+            raise json.JSONDecodeError(msg, text, 0)
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        return bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+    msg = f"the JSON object must be str, bytes or bytearray, not {text.__class__.__name__}"
+    raise TypeError(msg)
+
+
 def loads(text: str | bytes, *, what: str = "a record") -> Any:
     r"""Parse JSON text as a record is read: strictly, with the path of what is wrong.
 
@@ -213,7 +234,8 @@ def loads(text: str | bytes, *, what: str = "a record") -> Any:
     complaintcode.errors.InvalidRecord: [0]: the text holds a lone surrogate ('\ud800'), which cannot be written as UTF-8
     """
     try:
-        value = json.loads(text, object_pairs_hook=_unique, parse_constant=_constant)
+        text = _json_text(text)
+        value = _STRICT.decode(text)
     except _NotJson as err:
         if str(err) != "twice":
             raise InvalidRecord(f"not JSON: {err} is not a JSON value") from None
@@ -241,12 +263,10 @@ def loads(text: str | bytes, *, what: str = "a record") -> Any:
     return value
 
 
-def _may_hold_surrogates(text: str | bytes) -> bool:
-    if isinstance(text, str):
-        if not text.isascii() and _SURROGATE.search(text):
-            return True
-        return "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None
-    return b"\\u" in text and _ESCAPED_SURROGATE.search(text.decode("ascii", "replace")) is not None
+def _may_hold_surrogates(text: str) -> bool:
+    if not text.isascii() and _SURROGATE.search(text):
+        return True
+    return "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None
 
 
 def _holds_surrogate(value: object) -> bool:

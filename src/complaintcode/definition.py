@@ -40,6 +40,11 @@ def _texts(value: object) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, (list, tuple)):
         out = tuple(value)
+        for item in out:  # the usual case, texts of ASCII, checked without a call each
+            if item.__class__ is not str or not item.isascii():
+                break
+        else:
+            return out
         for i, item in enumerate(out):
             if not isinstance(item, str):
                 raise InvalidRecord(f"expected text, got {type(item).__name__}", path=f"[{i}]")

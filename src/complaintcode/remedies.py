@@ -105,6 +105,10 @@ class RemedyKind(enum.Enum):
         """
         if isinstance(value, RemedyKind):
             return value
+        if value.__class__ is str:  # the usual case: its stored value, found at once
+            found = cls._value2member_map_.get(value)
+            if isinstance(found, RemedyKind):
+                return found
         for kind in cls:
             if value == kind.value:
                 return kind
@@ -301,9 +305,9 @@ class Remedy:
         """
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-        known = {f.name for f in attrs.fields(cls)}
-        unknown = sorted((k for k in data if k not in known), key=shown)
-        if unknown:
+        known = _REMEDY_FIELDS if cls is Remedy else {f.name for f in attrs.fields(cls)}
+        if not known.issuperset(data):
+            unknown = sorted((k for k in data if k not in known), key=shown)
             raise InvalidRecord(f"unknown field {shown(unknown[0])}", path=path)
         for required in ("kind", "what"):
             if required not in data:
@@ -327,6 +331,10 @@ class Remedy:
                 path=f"{path}.amount",
             )
         return remedy
+
+
+#: The fields :meth:`Remedy.from_dict` accepts.
+_REMEDY_FIELDS = frozenset(f.name for f in attrs.fields(Remedy))
 
 
 def _remedies(remedies: Iterable[Remedy]) -> tuple[Remedy, ...]:
