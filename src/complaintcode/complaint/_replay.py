@@ -88,7 +88,6 @@ class Replay:
         "actions",
         "care",
         "edition",
-        "ended_from",
         "escalation_requested",
         "extensions",
         "handlers",
@@ -122,7 +121,6 @@ class Replay:
         self.issue_states: list[str] = []
         self.updates: list[UpdatesAgreed] = []
         self.terminal: Event | None = None
-        self.ended_from: str | None = None
         #: Every move made: (the state it left, the verb, the day).
         self.moves: list[tuple[str, str, dt.date]] = []
         self.care: _care.CareState | None = None
@@ -156,7 +154,6 @@ class Replay:
         new.issue_states = self.issue_states.copy()
         new.updates = self.updates.copy()
         new.terminal = self.terminal
-        new.ended_from = self.ended_from
         new.moves = self.moves.copy()
         new.care = None if self.care is None else self.care.copy()
         new.remedies_done = self.remedies_done.copy()
@@ -212,7 +209,6 @@ class Replay:
             self.escalation_requested = event.on
         elif verb in _ENDING:
             self.terminal = event
-            self.ended_from = self.state
         self.moves.append((self.state, verb, event.on))
         self.state = target
 
