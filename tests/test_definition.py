@@ -114,8 +114,16 @@ def test_defaults() -> None:
     ],
 )
 def test_bad_texts(value: object, path: str, message: str) -> None:
-    """A list of texts holds only text; the path names the field and the bad item's index."""
-    for field in ("points", "outcomes_sought", "clarification_sought"):
+    """5.6 and 5.7: every list of texts of a definition (points, outcomes sought, clarification
+    sought, what the landlord is and is not responsible for) holds only text; the path names the
+    field and the bad item's index."""
+    for field in (
+        "points",
+        "outcomes_sought",
+        "clarification_sought",
+        "responsible_for",
+        "not_responsible_for",
+    ):
         with pytest.raises(InvalidRecord) as info:
             full(**{field: value})
         assert (info.value.path, info.value.message) == (field + path, message)

@@ -223,3 +223,20 @@ def test_closures_that_leave_no_working_day_are_refused() -> None:
     last_open = WorkingCalendar(closures=_closing_all_but({MAX_DATE}))
     assert last_open.is_working_day(MAX_DATE) is True
     assert last_open.is_working_day(D(2200, 12, 30)) is False
+
+
+def test_years_the_closures_close_entirely() -> None:
+    """Working days with closures: closing every weekday of 1900 to 1910 leaves those years
+    without a working day. Asked first, before any other question, every day of them is not a
+    working day, and the first working day after 1 January 1900 is Tuesday 3 January 1911
+    (Monday 2 January 1911 is the substitute New Year bank holiday)."""
+    closed = [
+        day
+        for o in range(D(1900, 1, 1).toordinal(), D(1911, 1, 1).toordinal())
+        if (day := D.fromordinal(o)).weekday() < 5
+    ]
+    for asked in (D(1900, 1, 1), D(1905, 6, 1), D(1910, 12, 30)):
+        assert WorkingCalendar(closures=closed).is_working_day(asked) is False
+    cal = WorkingCalendar(closures=closed)
+    assert cal.next_working_day(D(1900, 1, 1)) == D(1911, 1, 3)
+    assert cal.working_days_between(D(1900, 1, 1), D(1911, 1, 3)) == 1

@@ -128,6 +128,18 @@ def test_empty_columns_and_no_days_to_add() -> None:
     assert len(empty) == 0
     assert cal.working_days_between_many([], []) == []
     assert cal.working_days_between_many(np.array([], "datetime64[D]"), []).tolist() == []
+    # An empty column of date objects answers with an empty column of objects, and its counts
+    # with an empty column of int64, in its own kind.
+    objects = cal.add_working_days_many(np.array([], dtype=object), 5)
+    assert (type(objects), objects.dtype, objects.tolist()) == (np.ndarray, np.dtype(object), [])
+    in_series = cal.add_working_days_many(pd.Series([], dtype=object), 5)
+    assert (type(in_series), in_series.dtype, in_series.tolist()) == (
+        pd.Series,
+        np.dtype(object),
+        [],
+    )
+    counts = cal.working_days_between_many(pd.Series([], dtype=object), [])
+    assert (type(counts), counts.dtype, counts.tolist()) == (pd.Series, np.dtype(np.int64), [])
     days = [D(2024, 5, 4), MAX_DATE, MIN_DATE]
     assert cal.add_working_days_many(days, 0) == days
     assert cal.add_working_days_many(np.array(days, "datetime64[D]"), 0).tolist() == days

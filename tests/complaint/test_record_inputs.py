@@ -331,3 +331,17 @@ def test_the_events_are_a_sequence() -> None:
     with pytest.raises(InvalidRecord) as caught:
         Complaint.from_events(5)  # type: ignore[arg-type]
     assert str(caught.value) == "events: expected the events as a sequence, got int"
+
+
+def test_an_interval_for_updates_up_to_what_a_record_holds() -> None:
+    """5.9: intervals for updates are agreed with the resident; one of 200 working days, the most
+    a record holds, is recorded, and one of 201 is refused with the limit."""
+    c = received().acknowledge(D(2024, 5, 7), "A. Khan", DEFINITION)
+    agreed = c.agree_updates(D(2024, 5, 8), 200)
+    assert agreed.events[-1].every_working_days == 200  # type: ignore[attr-defined]
+    with pytest.raises(InvalidRecord) as caught:
+        c.agree_updates(D(2024, 5, 8), 201)
+    assert str(caught.value) == (
+        "every_working_days: an interval for updates of 201 working days is more than a record "
+        "may hold (200)"
+    )
