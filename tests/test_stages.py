@@ -208,3 +208,13 @@ def test_calling_the_enumeration_by_keyword_refuses_as_parse_does() -> None:
     with pytest.raises(InvalidRecord) as invalid:
         Stage(value="tier one")  # type: ignore[arg-type]  # the wrong input is the point
     assert str(invalid.value) == "not a stage: 'tier one' (the stages are 1 and 2)"
+
+
+def test_calling_the_enumeration_with_no_value_or_with_names() -> None:
+    """5.3: only the two stages exist. ``Stage()`` names no stage and is refused as any call
+    missing its argument is; ``Stage(3, "a b")`` asks the enumeration module to make new members,
+    which it refuses for an enumeration that has members, before any stage is read."""
+    with pytest.raises(TypeError, match=r"missing 1 required positional argument: 'value'"):
+        Stage()  # type: ignore[call-arg]  # the missing value is the point
+    with pytest.raises(TypeError, match=r"cannot extend <enum 'Stage'>"):
+        Stage(3, "a b")  # type: ignore[call-arg]  # the wrong call is the point

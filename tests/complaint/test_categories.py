@@ -61,10 +61,15 @@ def test_one_category_may_be_given_as_text_and_none_is_the_default() -> None:
         (["repairs", "  "], "categories[1]", "a category must not be blank"),
         ([""], "categories[0]", "a category must not be blank"),
         (["repairs", 3], "categories[1]", "expected a category as text, got int"),
+        (
+            ["repairs", "damp \ud800"],
+            "categories[1]",
+            "the text holds a lone surrogate ('\\ud800'), which cannot be written as UTF-8",
+        ),
         (7, "categories", "expected the categories as a list of text, got int"),
         ({"repairs"}, "categories", "expected the categories as a list of text, got set"),
     ],
-    ids=["blank", "empty", "a number", "not a list", "a set"],
+    ids=["blank", "empty", "a number", "a lone surrogate", "not a list", "a set"],
 )
 def test_a_category_that_is_not_text_or_is_blank_is_refused(
     categories: object, path: str, message: str

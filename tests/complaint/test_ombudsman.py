@@ -116,6 +116,20 @@ def test_a_determination_before_the_referral_is_refused(state: str, complaint: A
     )
 
 
+def test_a_stored_determination_before_the_referral_names_its_event() -> None:
+    """9.7: a stored history whose determination comes before any referral is refused, the
+    error naming the event, not a field of it."""
+    determination = referred().record_determination(D(2025, 2, 3), "service failure").events[-1]
+    receipt = Complaint.receive("C-1", received=D(2024, 5, 3)).events[0]
+    with pytest.raises(InvalidRecord) as info:
+        Complaint.from_events((receipt, determination))
+    assert info.value.path == "events[1]"
+    assert str(info.value) == (
+        "events[1]: the Ombudsman's determination and orders are recorded once the complaint is "
+        "referred to the Ombudsman; it is received"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

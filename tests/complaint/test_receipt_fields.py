@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from complaintcode import Complaint
+import pytest
+
+from complaintcode import Complaint, InvalidRecord
 from complaintcode.complaint.events import Received
 
 D = dt.date
@@ -47,3 +49,22 @@ def test_the_receipt_keeps_every_field_given() -> None:
     )
     assert c.receipt == expected
     assert Complaint.from_json(c.to_json()).receipt == expected
+
+
+@pytest.mark.parametrize(
+    ("received_at", "kind"),
+    [
+        (dt.datetime(2024, 5, 3, 9, 30), "datetime"),  # noqa: DTZ001  # naive on purpose
+        (D(2024, 5, 3), "date"),
+        ("2024-05-03T09:30:00+00:00", "str"),
+    ],
+    ids=["naive", "a date", "text"],
+)
+def test_the_time_of_receipt_is_an_aware_datetime(received_at: object, kind: str) -> None:
+    """5.12: the record holds when the complaint was received; a time of receipt is an aware
+    datetime (a naive one names no moment), and anything else is refused with the field's
+    name."""
+    with pytest.raises(InvalidRecord) as caught:
+        Complaint.receive("C-1", received=D(2024, 5, 3), received_at=received_at)  # type: ignore[arg-type]
+    assert str(caught.value) == f"received_at: expected an aware datetime, got {kind}"
+    assert caught.value.path == "received_at"

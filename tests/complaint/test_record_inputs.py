@@ -345,3 +345,36 @@ def test_an_interval_for_updates_up_to_what_a_record_holds() -> None:
         "every_working_days: an interval for updates of 201 working days is more than a record "
         "may hold (200)"
     )
+
+
+def test_a_complaint_is_counted_on_a_working_calendar() -> None:
+    """6.2: the timescales are working days, counted on the complaint's calendar; a calendar
+    that is not a WorkingCalendar is refused, naming its type, however the complaint is made."""
+    events = received().events
+    name: Any = "england-and-wales"  # a calendar's name is not a calendar
+    makers: list[Any] = [
+        lambda: Complaint(events=events, calendar=name),
+        lambda: Complaint.from_events(events, calendar=name),
+        lambda: Complaint.receive("C-1", received=D(2024, 5, 3), calendar=name),
+    ]
+    for make in makers:
+        with pytest.raises(InvalidRecord) as caught:
+            make()
+        assert str(caught.value) == "calendar: expected a WorkingCalendar, got str"
+        assert caught.value.path == "calendar"
+
+
+@pytest.mark.parametrize(("extra", "kind"), [("acknowledged", "str"), (None, "NoneType")])
+def test_a_history_holds_only_events(extra: object, kind: str) -> None:
+    """5.12: the record holds what happened, as events; anything else in a history after the
+    receipt is refused, naming its position and its type."""
+    events: Any = (*received().events, extra)
+    makers: list[Callable[[], Complaint]] = [
+        lambda: Complaint(events=events),
+        lambda: Complaint.from_events(events),
+    ]
+    for make in makers:
+        with pytest.raises(InvalidRecord) as caught:
+            make()
+        assert caught.value.path == "events[1]"
+        assert str(caught.value) == f"events[1]: not an event: {kind}"
