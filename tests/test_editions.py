@@ -253,7 +253,9 @@ def test_each_rule_cites_its_own_editions_provision(
     key: str, edition: Edition, column: int
 ) -> None:
     """A complaint is judged by its own edition: each rule cites that edition's number, or is not
-    in force there (and citing it is refused, so no finding can name a provision not in force)."""
+    in force there (and citing it is refused, so no finding can name a provision not in force).
+    A copy of the edition made afresh (as a reading of it is) cites the same provisions, of its
+    own year, the first time it is asked and after."""
     number = CITATIONS[key][column]
     assert edition.in_force(key) is (number is not None)
     if number is None:
@@ -263,6 +265,10 @@ def test_each_rule_cites_its_own_editions_provision(
     else:
         assert edition.cite(key) == provision(number, edition.year)
         assert edition.cite(key).edition == edition.year
+        fresh = attrs.evolve(edition)
+        for _ in range(2):
+            cited = fresh.cite(key)
+            assert (cited.number, cited.edition) == (number, edition.year)
 
 
 def test_rules_the_2022_edition_does_not_state() -> None:
