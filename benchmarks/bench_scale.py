@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> None:
         "--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000], help="file sizes"
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each command and size")
+    parser.add_argument(
+        "--command", choices=sorted(COMMANDS), action="append", help="only this command"
+    )
     parser.add_argument("--quick", action="store_true", help="small files, one run: check it runs")
     args = parser.parse_args(argv)
     if args.quick:
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         files = {n: Path(tmp) / f"{n}.jsonl" for n in [0, *sizes]}
         for n, path in files.items():
             write_large(path, n)
-        for command in COMMANDS:
+        for command in args.command or COMMANDS:
             per: dict[int, list[float]] = {n: [] for n in sizes}
             peak: dict[int, float] = dict.fromkeys(sizes, 0.0)
             order = [0, *sizes]
