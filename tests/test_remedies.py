@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -393,6 +394,28 @@ def test_from_dict_refuses_bad_data(data: object, message: str) -> None:
     with pytest.raises(InvalidRecord) as err:
         Remedy.from_dict(data)
     assert str(err.value) == message
+
+
+@attrs.frozen(kw_only=True)
+class _TaggedRemedy(Remedy):
+    """A landlord's remedy record with a field of its own."""
+
+    tag: str = ""
+
+
+def test_a_class_built_on_remedy_reads_its_own_fields_back() -> None:
+    """7.1 and 7.3: a remedy is stored and read back whole; a class built on Remedy with a field
+    of its own reads that field back too, and still refuses a field neither has."""
+    r = _TaggedRemedy(kind="apology", what="A written apology.", by_when=JULY_1, tag="R-7")
+    back = _TaggedRemedy.from_dict({**r.to_dict(), "tag": "R-7"})
+    assert isinstance(back, _TaggedRemedy)
+    assert (back, back.tag) == (r, "R-7")
+    with pytest.raises(InvalidRecord) as err:
+        _TaggedRemedy.from_dict({"kind": "apology", "what": "x", "colour": 1})
+    assert str(err.value) == "remedy: unknown field 'colour'"
+    with pytest.raises(InvalidRecord) as err:
+        Remedy.from_dict({"kind": "apology", "what": "x", "tag": "R-7"})
+    assert str(err.value) == "remedy: unknown field 'tag'"
 
 
 @given(st.sampled_from(RemedyKind))
