@@ -305,8 +305,9 @@ class Remedy:
         """
         if not isinstance(data, dict):
             raise InvalidRecord(f"expected an object, got {type(data).__name__}", path=path)
-        if not _REMEDY_FIELDS.issuperset(data):
-            unknown = sorted((k for k in data if k not in _REMEDY_FIELDS), key=shown)
+        known = _REMEDY_FIELDS if cls is Remedy else {f.name for f in attrs.fields(cls)}
+        if not known.issuperset(data):
+            unknown = sorted((k for k in data if k not in known), key=shown)
             raise InvalidRecord(f"unknown field {shown(unknown[0])}", path=path)
         for required in ("kind", "what"):
             if required not in data:
