@@ -7,6 +7,7 @@ applied, the boundary days, and the fields a decision keeps.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -175,3 +176,53 @@ def test_grounds_that_are_not_a_list_are_refused_by_their_kind(grounds: object, 
         decide(a, grounds=grounds, reasons="Too late.", decided_by="A. Jones")  # type: ignore[arg-type]
     assert str(caught.value) == f"grounds: expected a list of grounds, got {kind}"
     assert caught.value.path == "grounds"
+
+
+def test_the_fields_of_the_exclusion_records_are_checked_as_each_is_made() -> None:
+    """2.2: a ground is one of the kinds the Code and a policy give; the matter previously
+    considered is an earlier complaint, completed, open or withdrawn, with the stage it reached.
+    Each record refuses a value of the wrong kind, naming the field and what it accepts; a
+    missing stage or earlier complaint is accepted."""
+    refused: list[tuple[Any, str]] = [
+        (
+            lambda: Ground(
+                kind="nonsense",  # type: ignore[arg-type]  # the wrong value is the point
+                provision=provision("2.2"),
+                discretionary=False,
+                reason="r",
+            ),
+            (
+                "kind: expected one of time_limit, legal_proceedings, previously_considered, "
+                "policy, got 'nonsense'"
+            ),
+        ),
+        (
+            lambda: PreviousComplaint(reference="C-7", status="closed"),  # type: ignore[arg-type]
+            "status: expected one of completed, open, withdrawn, got 'closed'",
+        ),
+        (
+            lambda: PreviousComplaint(
+                reference="C-7",
+                completed_stage=2,  # type: ignore[arg-type]  # a number, not a Stage
+                status="completed",
+            ),
+            "completed_stage: expected Stage, got int",
+        ),
+        (
+            lambda: ExclusionFacts(
+                received=D(2025, 6, 2),
+                issue_occurred=D(2025, 1, 6),
+                previously_considered="C-7",  # type: ignore[arg-type]  # a reference only
+            ),
+            "previously_considered: expected PreviousComplaint, got str",
+        ),
+    ]
+    for make, message in refused:
+        with pytest.raises(InvalidRecord) as caught:
+            make()
+        assert str(caught.value) == message
+        assert caught.value.path == message.split(":")[0]
+    assert PreviousComplaint(reference="C-7", status="open").completed_stage is None
+    facts = ExclusionFacts(received=D(2025, 6, 2), issue_occurred=D(2025, 1, 6))
+    assert facts.previously_considered is None
+    assert ALL_THREE.previously_considered == PREVIOUS
