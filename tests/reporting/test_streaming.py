@@ -23,7 +23,7 @@ import pytest
 import complaintcode.records
 from complaintcode import EXAMPLE_HOMES, annual_report, mrc_pack, read_complaints
 from complaintcode.cli import main
-from complaintcode.cli._io import EASED_THRESHOLD, collector_eased
+from complaintcode.cli._reading import EASED_THRESHOLD, collector_eased
 from complaintcode.errors import InvalidRecord
 
 if TYPE_CHECKING:

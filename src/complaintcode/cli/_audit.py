@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import abc
 import collections
 import json
 from typing import TYPE_CHECKING, Any
 
-from complaintcode.cli._io import Console, each_complaint, findings_csv, load_complaints, plural
+from complaintcode.cli._io import Console, findings_csv, plural
+from complaintcode.cli._reading import each_complaint, load_complaints
 
 if TYPE_CHECKING:
     import argparse
@@ -79,7 +81,7 @@ class _Summary:
         }
 
 
-class _Writer:
+class _Writer(abc.ABC):
     """Writes the findings of each complaint as it is audited, then the summary."""
 
     def __init__(self, console: Console, summary: _Summary) -> None:
@@ -87,19 +89,23 @@ class _Writer:
         self.summary = summary
         self.written = 0
 
+    @abc.abstractmethod
     def start(self) -> None:
         """Write what comes before the first complaint."""
 
+    @abc.abstractmethod
     def complaint(self, complaint: Complaint, found: tuple[Finding, ...]) -> None:
         """Write one complaint's findings."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def end(self) -> None:
         """Write the summary."""
-        raise NotImplementedError
 
 
 class _Text(_Writer):
+    def start(self) -> None:
+        """Nothing: each complaint's findings come first, then the summary."""
+
     def complaint(self, complaint: Complaint, found: tuple[Finding, ...]) -> None:
         lines = [f"{complaint.reference}: {plural(len(found), 'finding')}"]
         for f in found:
@@ -140,7 +146,7 @@ class _Csv(_Writer):
         self.console.write_part(findings_csv(found).partition("\n")[2])
 
     def end(self) -> None:
-        pass
+        """Nothing: the rows are the whole of the CSV."""
 
 
 class _Json(_Writer):

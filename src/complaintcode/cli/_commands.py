@@ -9,11 +9,11 @@ from complaintcode.cli import _reports
 from complaintcode.cli._io import (
     Console,
     UsageError,
-    each_complaint,
     findings_csv,
     plural,
     read_text,
 )
+from complaintcode.cli._reading import each_complaint
 from complaintcode.errors import InvalidRecord
 from complaintcode.records import (
     EXAMPLE_HOMES,

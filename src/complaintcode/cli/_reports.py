@@ -16,7 +16,8 @@ import tomllib
 from typing import TYPE_CHECKING, Any
 
 from complaintcode._codec import loads
-from complaintcode.cli._io import Console, UsageError, each_complaint, open_input, read_text
+from complaintcode.cli._io import Console, UsageError, open_input, read_text
+from complaintcode.cli._reading import each_complaint
 from complaintcode.complaint import TENURES, ServiceRequest
 from complaintcode.errors import ComplaintCodeError, InvalidRecord
 from complaintcode.records import BadRecord
