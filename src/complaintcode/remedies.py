@@ -105,13 +105,12 @@ class RemedyKind(enum.Enum):
         """
         if isinstance(value, RemedyKind):
             return value
-        if value.__class__ is str:  # the usual case: its stored value, found at once
+        try:
             found = cls._value2member_map_.get(value)
-            if isinstance(found, RemedyKind):
-                return found
-        for kind in cls:
-            if value == kind.value:
-                return kind
+        except TypeError:  # an unhashable value (a list, an object) is no kind
+            found = None
+        if isinstance(found, RemedyKind):
+            return found
         known = ", ".join(k.value for k in cls)
         raise InvalidRecord(f"unknown kind of remedy {shown(value)} (known: {known})", path="kind")
 

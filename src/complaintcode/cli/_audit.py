@@ -18,19 +18,6 @@ if TYPE_CHECKING:
     from complaintcode.complaint import Complaint
     from complaintcode.findings import Finding
 
-#: The columns of ``--format csv``: those of :meth:`Finding.to_dict`, in order.
-CSV_COLUMNS = (
-    "code",
-    "provision",
-    "edition",
-    "item",
-    "severity",
-    "reference",
-    "on",
-    "due",
-    "message",
-)
-
 
 class _Summary:
     """What the summary says of the complaints audited, counted as they pass."""
@@ -143,7 +130,7 @@ class _Csv(_Writer):
         self.console.write(findings_csv(()))
 
     def complaint(self, complaint: Complaint, found: tuple[Finding, ...]) -> None:  # noqa: ARG002  # each writer is called alike
-        self.console.write_part(findings_csv(found).partition("\n")[2])
+        self.console.write_part(findings_csv(found, header=False))
 
     def end(self) -> None:
         """Nothing: the rows are the whole of the CSV."""

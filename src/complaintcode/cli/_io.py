@@ -48,19 +48,6 @@ EXIT_CODES: dict[int, str] = {
     EXIT_OUTPUT: "the output could not be written: standard output closed, or the disk full",
 }
 
-#: The columns of findings written as CSV: those of :meth:`Finding.to_dict`, in order.
-FINDING_COLUMNS = (
-    "code",
-    "provision",
-    "edition",
-    "item",
-    "severity",
-    "reference",
-    "on",
-    "due",
-    "message",
-)
-
 #: How many lines pass between two progress updates.
 PROGRESS_EVERY = 1_000
 
@@ -313,13 +300,16 @@ def read_text(path: str) -> tuple[str, str]:
         raise UsageError(f"{name} is not UTF-8 text (byte {err.start})") from None
 
 
-def findings_csv(findings: Iterable[Finding]) -> str:
-    """Findings as CSV with the columns of :data:`FINDING_COLUMNS`, after a header row.
+def findings_csv(findings: Iterable[Finding], *, header: bool = True) -> str:
+    """Findings as CSV with the columns of :data:`complaintcode.records.FINDING_COLUMNS`.
 
-    A cell a spreadsheet would run as a formula is written after a single quote
-    (:func:`complaintcode._codec.write_csv`), as in every CSV the library writes.
+    A header row comes first unless ``header`` is false (for rows written after
+    it). A cell a spreadsheet would run as a formula is written after a single
+    quote (:func:`complaintcode._codec.write_csv`), as in every CSV the library
+    writes.
     """
     from complaintcode._codec import write_csv  # noqa: PLC0415  # see the imports
+    from complaintcode.records import FINDING_COLUMNS  # noqa: PLC0415  # likewise
 
     rows = ([f.to_dict()[column] for column in FINDING_COLUMNS] for f in findings)
-    return write_csv([FINDING_COLUMNS, *rows])
+    return write_csv([FINDING_COLUMNS, *rows] if header else rows)
