@@ -11,10 +11,18 @@ Python or read from JSON: the checks are :mod:`complaintcode._codec`'s.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from complaintcode._codec import check_record_date, check_text, shown
+from complaintcode._codec import (
+    check_record_date,
+    check_text,
+    implied_by,
+    is_array,
+    read_exactly,
+    shown,
+)
 from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
 
@@ -33,10 +41,16 @@ def text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     check_text(value, attribute.name)
 
 
+implied_by(text, lambda kind: kind is str)
+
+
 def optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a str or None."""
     if value is not None:
         text(_instance, attribute, value)
+
+
+implied_by(optional_text, lambda kind: kind == (str | None))
 
 
 def check_date(value: object, path: str) -> None:
@@ -55,10 +69,16 @@ def date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     check_date(value, attribute.name)
 
 
+implied_by(date, lambda kind: kind is dt.date)
+
+
 def optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a datetime.date or None."""
     if value is not None:
         check_date(value, attribute.name)
+
+
+implied_by(optional_date, lambda kind: kind == (dt.date | None))
 
 
 def to_tuple(value: object) -> object:
@@ -66,11 +86,17 @@ def to_tuple(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
+implied_by(to_tuple, is_array)
+
+
 def texts(value: object) -> object:
     """Turn a single str into a one-item tuple and a list into a tuple."""
     if isinstance(value, str):
         return (value,)
     return to_tuple(value)
+
+
+implied_by(texts, is_array)
 
 
 def tuple_of(kind: type | tuple[type, ...], noun: str) -> Callable[..., None]:
@@ -87,7 +113,11 @@ def tuple_of(kind: type | tuple[type, ...], noun: str) -> Callable[..., None]:
                     f"expected {noun}, got {type(item).__name__}", path=f"{attribute.name}[{i}]"
                 )
 
-    return validate
+    def read_as_items(annotation: object) -> bool:
+        items = typing.get_args(annotation)[:1] if is_array(annotation) else ()
+        return bool(items) and _is_read_as(items[0], kind)
+
+    return implied_by(validate, read_as_items)
 
 
 def instance_of(kind: type, noun: str) -> Callable[..., None]:
@@ -97,12 +127,22 @@ def instance_of(kind: type, noun: str) -> Callable[..., None]:
         if not isinstance(value, kind):
             raise InvalidRecord(f"expected {noun}, got {type(value).__name__}", path=attribute.name)
 
-    return validate
+    return implied_by(validate, lambda annotation: _is_read_as(annotation, kind))
+
+
+def _is_read_as(annotation: object, kind: type | tuple[type, ...]) -> bool:
+    """Whether the fast reader of ``annotation`` gives only instances of ``kind``."""
+    return (
+        isinstance(annotation, type) and issubclass(annotation, kind) and read_exactly(annotation)
+    )
 
 
 def stage(value: object) -> Stage:
     """Convert a stage number or name to a Stage (5.2 and 5.3 refuse the rest)."""
     return Stage.parse(value)
+
+
+implied_by(stage, lambda kind: kind is Stage)  # Stage.parse gives a Stage back unchanged
 
 
 def money(value: object) -> Decimal | None:

@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from complaintcode._codec import check_text, shown
+from complaintcode._codec import check_text, implied_by, read_as_record, shown
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
 from complaintcode.provisions import provision
@@ -88,6 +88,19 @@ def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     check_text(value, attribute.name)
 
 
+# Reading a stored definition checks each text as these do, and gives the lists as tuples.
+for _check in (
+    _points,
+    _outcomes_sought,
+    _responsible_for,
+    _not_responsible_for,
+    _clarification_sought,
+):
+    implied_by(_check, lambda kind: kind == tuple[str, ...])
+implied_by(_text, lambda kind: kind is str)
+
+
+@read_as_record
 @attrs.frozen(kw_only=True)
 class ComplaintDefinition:
     """The landlord's understanding of a complaint (5.6, 5.7).

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import shown
+from complaintcode._codec import implied_by, read_as_record, shown
 from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
@@ -334,6 +334,19 @@ class Remedy:
 
 #: The fields :meth:`Remedy.from_dict` accepts.
 _REMEDY_FIELDS = frozenset(f.name for f in attrs.fields(Remedy))
+
+
+def _stored_amount(data: dict[str, Any]) -> bool:
+    """Whether a stored remedy's amount is absent, null or as :meth:`Remedy.to_dict` writes it."""
+    amount = data.get("amount")
+    return amount is None or (
+        amount.__class__ is str and _STORED_AMOUNT.fullmatch(amount) is not None
+    )
+
+
+# A stored remedy is read field by field where its amount is stored as to_dict writes it.
+read_as_record(Remedy, _stored_amount)
+implied_by(_kind, lambda kind: kind is RemedyKind)  # RemedyKind.parse gives a kind back unchanged
 
 
 def _remedies(remedies: Iterable[Remedy]) -> tuple[Remedy, ...]:

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 
 from complaintcode.complaint import DEFAULT_CATEGORIES, TENURES, Complaint
+from complaintcode.complaint._categories import categories
 from complaintcode.complaint.events import Received, event_from_dict
 from complaintcode.errors import InvalidRecord
 from strategies import category_lists, tenures
@@ -78,6 +79,47 @@ def test_a_category_that_is_not_text_or_is_blank_is_refused(
     with pytest.raises(InvalidRecord) as info:
         receive(categories=categories)
     assert (info.value.path, info.value.message) == (path, message)
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ((), ()),
+        (("repairs",), ("repairs",)),
+        ((" repairs",), ("repairs",)),
+        (("repairs\t",), ("repairs",)),
+        (("répairs ",), ("répairs",)),
+        (("répairs",), ("répairs",)),
+        (("\u00a0repairs",), ("repairs",)),
+        (["repairs"], ("repairs",)),
+        (("repairs", "Repairs"), ("repairs",)),
+    ],
+    ids=[
+        "none",
+        "one",
+        "led by a space",
+        "ending in a tab",
+        "not ASCII, trimmed",
+        "not ASCII",
+        "a no-break space",
+        "a list",
+        "two",
+    ],
+)
+def test_one_category_or_none_is_read_as_any_list_is(given: Any, kept: tuple[str, ...]) -> None:
+    """9.7: a tuple of one category already trimmed is kept as it is; any other is trimmed."""
+    assert categories(given) == kept
+    assert type(categories(given)) is tuple
+
+
+@pytest.mark.parametrize(
+    "given", [("",), (" ",), (7,), ("\ud800",)], ids=["empty", "blank", "a number", "a surrogate"]
+)
+def test_one_category_that_is_blank_or_not_text_is_refused(given: tuple[object, ...]) -> None:
+    """9.7: the single category's own checks are those of any list."""
+    with pytest.raises(InvalidRecord) as info:
+        categories(given)
+    assert info.value.path == "categories[0]"
 
 
 def test_the_default_list_starts_with_the_common_five() -> None:

@@ -568,6 +568,18 @@ class Complaint(Verbs):
             events = _fast_events(raw)
         except Exception:  # noqa: BLE001  # any fault: read again, naming where it is
             events = tuple(event_from_dict(e, path=f"events[{i}]") for i, e in enumerate(raw))
+        if (
+            cls is Complaint
+            and edition is None
+            and (calendar is None or type(calendar) is WorkingCalendar)
+        ):
+            # Made as __init__ makes it (the events replayed), without its cost.
+            loaded = object.__new__(Complaint)
+            object.__setattr__(loaded, "events", events)
+            object.__setattr__(loaded, "calendar", calendar or england_and_wales())
+            object.__setattr__(loaded, "_reading", None)
+            object.__setattr__(loaded, "_replay", replay(events))
+            return loaded
         return cls.from_events(events, calendar=calendar, edition=edition)
 
     @classmethod

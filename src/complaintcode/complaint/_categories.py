@@ -57,6 +57,8 @@ def categories(value: object) -> tuple[str, ...]:
     >>> categories([" repairs ", "Damp and mould", "Repairs"])
     ('repairs', 'Damp and mould')
     """
+    if type(value) is tuple and len(value) < 2 and (not value or _as_is(value[0])):
+        return value  # no category, or one already trimmed: the usual case, kept as it is
     items: Any = (value,) if isinstance(value, str) else value
     if not isinstance(items, (tuple, list)):
         raise InvalidRecord(
@@ -80,6 +82,11 @@ def categories(value: object) -> tuple[str, ...]:
             seen.add(key)
             kept.append(text)
     return tuple(kept)
+
+
+def _as_is(item: object) -> bool:
+    """Whether a category is ASCII text, not blank, that trimming leaves as it is."""
+    return type(item) is str and item.isascii() and item.strip() == item != ""
 
 
 def tenure(value: object) -> str | None:

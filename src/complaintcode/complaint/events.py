@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import fast_record_reader, read_record, shown, to_plain
+from complaintcode._codec import fast_record_reader, implied_by, read_record, shown, to_plain
 from complaintcode.complaint import _categories
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
@@ -65,6 +65,9 @@ __all__ = [
 
 def _stage(value: object) -> Stage:
     return Stage.parse(value)
+
+
+implied_by(_stage, lambda kind: kind is Stage)  # Stage.parse gives a Stage back unchanged
 
 
 def _whole(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -229,6 +232,10 @@ def _outcome(value: object) -> Outcome | None:
         return Outcome.parse(value)
     except InvalidRecord as err:
         raise InvalidRecord(err.message, path="outcome") from None
+
+
+# Outcome.parse gives an Outcome back unchanged, and None is kept.
+implied_by(_outcome, lambda kind: kind == (Outcome | None))
 
 
 @attrs.frozen(kw_only=True)

@@ -16,7 +16,7 @@ from typing import ClassVar
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import shown
+from complaintcode._codec import implied_by, shown
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.letters._notices import OMBUDSMAN_REFERRAL
@@ -67,6 +67,9 @@ class Outcome(enum.Enum):
 
 def _decision(value: object) -> Outcome:
     return Outcome.parse(value)
+
+
+implied_by(_decision, lambda kind: kind is Outcome)  # Outcome.parse gives an Outcome back unchanged
 
 
 @attrs.frozen(kw_only=True)

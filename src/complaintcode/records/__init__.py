@@ -261,7 +261,7 @@ def _read_line(
     text = _text(number, raw)
     if isinstance(text, BadRecord):
         return None, text
-    if not text.strip():
+    if not text or text.isspace():
         return None, None
     complaint = _parse(number, text, calendar)
     if isinstance(complaint, BadRecord):
