@@ -650,6 +650,13 @@ def _compile(kind: Any) -> _Reader:  # noqa: PLR0911  # one return per kind
 # It accepts a value only where the generic reader accepts the same value, giving
 # the same record; anything else (a subclass of ``str``, a value the generic
 # reader would read after a conversion) it leaves to the generic reader.
+#
+# Where the record's class allows it (see :func:`_builds_directly`), the reader
+# then builds the record as attrs' ``__init__`` would, without calling it: so a
+# validator or converter that checks only what the reader has checked (a text, a
+# date, a stage, a list) is not run twice. Such a check is marked where it is
+# defined (:func:`implied_by`), for the annotations whose reader makes it; every
+# other validator, and ``__attrs_post_init__``, runs as ``__init__`` runs it.
 
 
 #: The validators and converters whose every check a fast reader makes already,
