@@ -70,6 +70,7 @@ OTHER_UNITS = frozenset(
         "__init__",
         "__main__",
         "_codec",
+        "_fast_readers",
         "_fields",
         "_html",
         "_version",

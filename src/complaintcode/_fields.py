@@ -15,14 +15,8 @@ import typing
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from complaintcode._codec import (
-    check_record_date,
-    check_text,
-    implied_by,
-    is_array,
-    read_exactly,
-    shown,
-)
+from complaintcode._codec import check_record_date, check_text, shown
+from complaintcode._fast_readers import implied_by, is_array, read_exactly
 from complaintcode.errors import InvalidRecord
 from complaintcode.stages import Stage
 

@@ -25,7 +25,8 @@ from typing import Any
 
 import attrs
 
-from complaintcode._codec import check_text, implied_by, read_as_record, shown
+from complaintcode._codec import check_text, shown
+from complaintcode._fast_readers import implied_by, read_as_record
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding
 from complaintcode.provisions import provision

@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import implied_by, read_as_record, shown
+from complaintcode._codec import shown
+from complaintcode._fast_readers import implied_by, read_as_record
 from complaintcode.editions import CODE_2024, Edition
 from complaintcode.errors import InvalidRecord
 from complaintcode.findings import Finding

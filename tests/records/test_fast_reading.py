@@ -28,9 +28,11 @@ from complaintcode import (
     Remedy,
     Stage,
     _codec,
+    _fast_readers,
     _fields,
 )
-from complaintcode._codec import fast_record_reader, from_plain
+from complaintcode._codec import from_plain
+from complaintcode._fast_readers import fast_record_reader
 from complaintcode.complaint import events as events_module
 
 LINES = (
@@ -159,9 +161,9 @@ def _record_classes() -> list[type]:
         kind = todo.pop()
         if typing.get_origin(kind) is not None:
             todo.extend(typing.get_args(kind))
-        elif _codec.read_exactly(kind) and attrs.has(kind) and kind not in found:
+        elif _fast_readers.read_exactly(kind) and attrs.has(kind) and kind not in found:
             found.append(kind)
-            todo.extend(_codec._hints(kind)[f.name] for f in _codec._init_fields(kind))
+            todo.extend(_codec.field_hints(kind)[f.name] for f in _codec.init_fields(kind))
     return found
 
 
@@ -189,14 +191,16 @@ def test_every_implied_check_accepts_what_the_fast_reader_gives() -> None:
     back equal, so a record read is one its class would make."""
     implied_seen = 0
     for cls in _record_classes():
-        for field in _codec._init_fields(cls):
-            kind = _codec._hints(cls)[field.name]
-            validator = field.validator if _codec.implied(field.validator, kind) else None
-            converter: Any = field.converter if _codec.implied(field.converter, kind) else None
+        for field in _codec.init_fields(cls):
+            kind = _codec.field_hints(cls)[field.name]
+            validator = field.validator if _fast_readers.implied(field.validator, kind) else None
+            converter: Any = (
+                field.converter if _fast_readers.implied(field.converter, kind) else None
+            )
             if validator is None and converter is None:
                 continue
             implied_seen += 1
-            reader = _codec._fast(kind)
+            reader = _fast_readers._fast(kind)
             accepted = 0
             for value in SAMPLES:
                 try:
@@ -216,7 +220,7 @@ def test_the_record_classes_of_a_stored_complaint_are_built_field_by_field() -> 
     """5.12: every record class a stored complaint holds is read without its __init__."""
     classes = _record_classes()
     assert len(classes) == 34
-    assert [c.__name__ for c in classes if not _codec._builds_directly(c)] == []
+    assert [c.__name__ for c in classes if not _fast_readers._builds_directly(c)] == []
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -312,11 +316,11 @@ def test_a_record_built_field_by_field_refuses_what_its_class_refuses(
 
 def test_a_record_whose_init_cannot_be_stood_in_for_is_read_through_it() -> None:
     """5.12: a pre-init hook, or a default made from the record, keeps its class's __init__."""
-    assert not _codec._builds_directly(Hooked)
-    assert not _codec._builds_directly(FromItself)
+    assert not _fast_readers._builds_directly(Hooked)
+    assert not _fast_readers._builds_directly(FromItself)
     assert fast_record_reader(Hooked)({"name": "a"}) == Hooked(name="a")
     assert fast_record_reader(FromItself)({"name": "a"}) == FromItself(name="a", label="A")
-    assert _codec._builds_directly(Sample)
+    assert _fast_readers._builds_directly(Sample)
 
 
 def test_a_stored_amount_not_written_as_to_dict_writes_it_is_refused_by_the_fast_reader() -> None:

@@ -24,7 +24,8 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import fast_record_reader, implied_by, read_record, shown, to_plain
+from complaintcode._codec import shown, to_plain
+from complaintcode._fast_readers import fast_record_reader, implied_by, read_record
 from complaintcode.complaint import _categories
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord

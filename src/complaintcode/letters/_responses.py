@@ -16,7 +16,8 @@ from typing import ClassVar
 import attrs
 
 from complaintcode import _fields
-from complaintcode._codec import implied_by, shown
+from complaintcode._codec import shown
+from complaintcode._fast_readers import implied_by
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.errors import InvalidRecord
 from complaintcode.letters._notices import OMBUDSMAN_REFERRAL
