@@ -163,10 +163,6 @@ def _fast(kind: Any) -> _FastReader:
     return found
 
 
-def _slow(_value: object) -> Any:
-    raise _Slow
-
-
 def _generate_value(kind: Any) -> _FastReader:
     namespace: dict[str, Any] = {}
     lines = _value_code(kind, "v", namespace, "    ")
