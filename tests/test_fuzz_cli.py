@@ -10,10 +10,8 @@ be written as UTF-8. The records read are the record the Code asks for (5.12).
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import sys
 import tempfile
 from pathlib import Path
 
@@ -26,9 +24,9 @@ from complaintcode.cli import (
     EXIT_OK,
     EXIT_OUTPUT,
     EXIT_USAGE,
-    main,
 )
 from fuzzing import complaint_lines, documents, fuzz_settings, service_request_lines
+from running import run
 
 #: Bytes that are not UTF-8, a byte-order mark, and blank lines, besides the lines of JSON.
 odd_lines = st.sampled_from((b"\xff\xfe\x00", b"\xef\xbb\xbf", b"", b"   ", b"\xe2\x80\xa8", b"\r"))
@@ -65,18 +63,6 @@ def not_blank(data: bytes) -> list[int]:
         if text.rstrip("\r\n").strip():
             numbers.append(number)
     return numbers
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command with its output in memory."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 def _reported(err: str, name: str) -> list[int]:

@@ -44,6 +44,7 @@ from complaintcode import (
 from complaintcode._codec import loads
 from complaintcode.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, main
 from complaintcode.records import BadRecord, read_complaints
+from running import run
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -63,18 +64,6 @@ def received(reference: str = "C-1", day: str = "2024-05-03") -> str:
     """A complaint received and nothing more, as one JSON line."""
     line = Complaint.receive("C-1", received=D(2024, 5, 3)).to_json()
     return line.replace('"C-1"', json.dumps(reference)).replace("2024-05-03", day)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command with stdout and stderr replaced by buffers."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 def nested(depth: int) -> list[object]:

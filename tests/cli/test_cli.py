@@ -21,6 +21,7 @@ from complaintcode.definition import ComplaintDefinition
 from complaintcode.provisions import provisions
 from complaintcode.reporting import REPORT_SECTIONS, annual_report
 from complaintcode.selfassessment import SelfAssessment
+from running import run
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -36,15 +37,9 @@ DEFINITION = ComplaintDefinition(
 
 
 def run_captured(*argv: str) -> tuple[int, list[str], list[str]]:
-    """Run the command with stdout and stderr replaced by buffers."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return code, out.getvalue().splitlines(), err.getvalue().splitlines()
+    """Run the command; its output and errors as lines."""
+    code, out, err = run(*argv)
+    return code, out.splitlines(), err.splitlines()
 
 
 def on_time() -> Complaint:

@@ -9,16 +9,15 @@ options, as the user typed them.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import sqlite3
-import sys
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from complaintcode.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
+import running
+from complaintcode.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from complaintcode.complaint import Complaint
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.store import ComplaintStore
@@ -33,16 +32,8 @@ DEFINITION = ComplaintDefinition(
 
 
 def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    """Run the command with its standard streams replaced."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8")
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
+    """Run the command with its standard streams replaced (standard input holding ``stdin``)."""
+    return running.run(*argv, stdin=stdin)
 
 
 def complaints() -> list[Complaint]:

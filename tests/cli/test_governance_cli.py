@@ -5,17 +5,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from complaintcode.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, main
+from complaintcode.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE
 from complaintcode.complaint import Complaint, ServiceRequest
 from complaintcode.definition import ComplaintDefinition
 from complaintcode.reporting import MRC_SECTIONS
+from running import run
 
 D = dt.date
 DEFINITION = ComplaintDefinition(
@@ -42,14 +41,9 @@ low_cost_home_ownership = 100
 
 
 def run_captured(*argv: str) -> tuple[int, str, list[str]]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return code, out.getvalue(), err.getvalue().splitlines()
+    """Run the command; its output, and its errors as lines."""
+    code, out, err = run(*argv)
+    return code, out, err.splitlines()
 
 
 def complaint(reference: str, received: dt.date, tenure: str | None = None) -> Complaint:

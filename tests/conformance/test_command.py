@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import shlex
 import shutil
@@ -12,25 +11,14 @@ from typing import Any
 
 import pytest
 
-from complaintcode.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
+from complaintcode.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from complaintcode.cli._answers import answer
+from running import run
 
 ROOT = Path(__file__).resolve().parents[2]
 KIT = ROOT / "conformance"
 ADAPTER = KIT / "adapters" / "python_adapter.py"
 PYTHON = shlex.quote(sys.executable)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command with stdout and stderr captured."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 def total() -> int:

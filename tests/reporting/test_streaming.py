@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import importlib.resources
-import io
-import sys
 import weakref
 from typing import TYPE_CHECKING
 
@@ -22,9 +20,9 @@ import pytest
 
 import complaintcode.records
 from complaintcode import EXAMPLE_HOMES, annual_report, mrc_pack, read_complaints
-from complaintcode.cli import main
 from complaintcode.cli._reading import EASED_THRESHOLD, collector_eased
 from complaintcode.errors import InvalidRecord
+from running import run
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -112,15 +110,10 @@ def watched_reading(monkeypatch: pytest.MonkeyPatch) -> list[Watched]:
     return seen
 
 
-def run(*argv: str) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return code, out.getvalue()
+def run_out(*argv: str) -> tuple[int, str]:
+    """Run the command; its exit code and output."""
+    code, out, _ = run(*argv)
+    return code, out
 
 
 @pytest.fixture
@@ -134,7 +127,7 @@ def test_report_command_reads_one_record_at_a_time(
     watched_reading: list[Watched], year_file: str
 ) -> None:
     """8.1: ``complaintcode report`` counts each record as it reads it."""
-    code, out = run("report", year_file, "--homes", str(EXAMPLE_HOMES), "--year", "2024")
+    code, out = run_out("report", year_file, "--homes", str(EXAMPLE_HOMES), "--year", "2024")
     assert code == 0
     assert out.startswith("# Complaints performance and service improvement report 2024-25\n")
     [watched] = watched_reading
@@ -151,7 +144,7 @@ def test_audit_command_with_as_of_reads_one_record_at_a_time(
     counted as they pass, so nothing is kept; the JSON document is the one a
     single ``json.dumps`` of the whole would write.
     """
-    code, out = run("audit", year_file, "--as-of", "2025-04-30", "--format", "json")
+    code, out = run_out("audit", year_file, "--as-of", "2025-04-30", "--format", "json")
     assert code == 1
     [watched] = watched_reading
     assert len(watched.refs) == 300
@@ -167,7 +160,7 @@ def test_audit_command_without_as_of_holds_the_file(
     watched_reading: list[Watched], year_file: str
 ) -> None:
     """Without ``--as-of`` the day is the latest event in the file, known only at the end."""
-    code, _ = run("audit", year_file, "--format", "csv")
+    code, _ = run_out("audit", year_file, "--format", "csv")
     assert code == 1
     [watched] = watched_reading
     assert watched.most_alive == 300
