@@ -110,6 +110,8 @@ def test_one_category_or_none_is_read_as_any_list_is(given: Any, kept: tuple[str
     """9.7: a tuple of one category already trimmed is kept as it is; any other is trimmed."""
     assert categories(given) == kept
     assert type(categories(given)) is tuple
+    # Only a tuple of none, or of one category trimmed and in ASCII, is given back as it is.
+    assert (categories(given) is given) == (type(given) is tuple and given in ((), ("repairs",)))
 
 
 @pytest.mark.parametrize(

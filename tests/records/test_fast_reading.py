@@ -31,6 +31,7 @@ from complaintcode import (
     _fast_readers,
     _fields,
 )
+from complaintcode import remedies as remedies_module
 from complaintcode._codec import from_plain
 from complaintcode._fast_readers import fast_record_reader
 from complaintcode.complaint import events as events_module
@@ -347,3 +348,35 @@ def test_a_complaint_read_with_a_calendar_of_another_kind_is_refused_as_before()
         "calendar",
         "expected a WorkingCalendar, got str",
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "read_field_by_field"),
+    [
+        ({}, True),
+        ({"amount": None}, True),
+        ({"amount": "150.00"}, True),
+        ({"amount": "0.50"}, True),
+        ({"amount": "150.5"}, False),
+        ({"amount": "0150.00"}, False),
+        ({"amount": 150}, False),
+        ({"amount": ["150.00"]}, False),
+    ],
+)
+def test_only_a_remedy_whose_amount_is_stored_as_to_dict_writes_it_is_read_field_by_field(
+    data: dict[str, Any], read_field_by_field: bool
+) -> None:
+    """7.1: any other stored amount is read by Remedy.from_dict, which says what is wrong."""
+    assert remedies_module._stored_amount(data) is read_field_by_field
+
+
+class KeptComplaint(Complaint):
+    """A class built on Complaint, as a landlord's system may make one."""
+
+
+def test_a_class_built_on_complaint_reads_a_stored_complaint_as_itself() -> None:
+    """5.12: from_dict gives an instance of the class it is asked of, equal to the Complaint's."""
+    kept = KeptComplaint.from_dict(STORED[0])
+    assert type(kept) is KeptComplaint
+    assert kept == Complaint.from_dict(STORED[0])
+    assert type(Complaint.from_dict(STORED[0])) is Complaint
