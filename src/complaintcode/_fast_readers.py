@@ -55,7 +55,7 @@ def implied_by(check: _T, test: typing.Callable[[Any], bool]) -> _T:
     """Mark a validator or converter of a record's field as implied by reading it.
 
     A record read by its fast reader (below) is built without its ``__init__``
-    when every field is given; a field's validator or converter is then run
+    where its class allows it; a field's validator or converter is then run
     unless ``test(annotation)`` holds for the field's annotation, which says
     that the fast reader of that annotation accepts only values the check
     accepts (for a converter: values it gives back unchanged, or equal).
@@ -365,14 +365,15 @@ def _by_init(cls: Any, ignore: frozenset[str]) -> _FastReader:
 def _builds_directly(cls: Any) -> bool:
     """Whether a record of ``cls`` can be built field by field as its __init__ builds it.
 
-    That is so for a class whose __init__ attrs wrote, with no pre-init hook,
-    every field given to __init__, every converter taking the value alone, and
-    no default made from the record itself.
+    That is so for a class whose __init__ attrs wrote, with no pre-init hook and
+    no cached hash to clear, every field given to __init__, every converter
+    taking the value alone, and no default made from the record itself.
     """
     init = getattr(cls.__dict__.get("__init__"), "__code__", None)
     return (
         init is not None
         and init.co_filename.startswith("<attrs generated")
+        and "_attrs_cached_hash" not in init.co_consts
         and not hasattr(cls, "__attrs_pre_init__")
         and all(f.init for f in attrs.fields(cls))
         and not any(

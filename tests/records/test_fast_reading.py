@@ -271,6 +271,13 @@ class FromItself:
     )
 
 
+@attrs.frozen(kw_only=True, cache_hash=True)
+class CachedHash:
+    """A record whose __init__ also clears the hash it keeps."""
+
+    name: str = attrs.field(validator=_fields.text)
+
+
 FULL = {"name": "a", "count": 2, "tags": ["x", "y"], "note": "n", "strict": "s", "stage": 2}
 
 
@@ -316,9 +323,13 @@ def test_a_record_built_field_by_field_refuses_what_its_class_refuses(
 
 
 def test_a_record_whose_init_cannot_be_stood_in_for_is_read_through_it() -> None:
-    """5.12: a pre-init hook, or a default made from the record, keeps its class's __init__."""
+    """5.12: a pre-init hook, a default made from the record or a cached hash keeps __init__."""
     assert not _fast_readers._builds_directly(Hooked)
     assert not _fast_readers._builds_directly(FromItself)
+    assert not _fast_readers._builds_directly(CachedHash)
+    cached = fast_record_reader(CachedHash)({"name": "a"})
+    assert cached == CachedHash(name="a")
+    assert hash(cached) == hash(CachedHash(name="a"))
     assert fast_record_reader(Hooked)({"name": "a"}) == Hooked(name="a")
     assert fast_record_reader(FromItself)({"name": "a"}) == FromItself(name="a", label="A")
     assert _fast_readers._builds_directly(Sample)
