@@ -136,6 +136,18 @@ def _default_calendar() -> WorkingCalendar:
     return england_and_wales()
 
 
+def _assembled(
+    events: tuple[Event, ...], calendar: WorkingCalendar, reading: Edition | None, state: Replay
+) -> Complaint:
+    """A complaint of checked parts, made without __init__: its events already replayed."""
+    new = object.__new__(Complaint)
+    object.__setattr__(new, "events", events)
+    object.__setattr__(new, "calendar", calendar)
+    object.__setattr__(new, "_reading", reading)
+    object.__setattr__(new, "_replay", state)
+    return new
+
+
 def _check_reading(reading: object, received: dt.date) -> None:
     """Refuse an edition that does not govern a complaint received on a day."""
     if not isinstance(reading, Edition):
@@ -284,12 +296,7 @@ class Complaint(Verbs):
     def _with(self, event: Event) -> Complaint:
         state = self._replay.copy()
         state.apply(event)
-        new = object.__new__(Complaint)
-        object.__setattr__(new, "events", (*self.events, event))
-        object.__setattr__(new, "calendar", self.calendar)
-        object.__setattr__(new, "_reading", self._reading)
-        object.__setattr__(new, "_replay", state)
-        return new
+        return _assembled((*self.events, event), self.calendar, self._reading, state)
 
     # --- what a caller asks ---------------------------------------------------
 
@@ -574,12 +581,7 @@ class Complaint(Verbs):
             and (calendar is None or type(calendar) is WorkingCalendar)
         ):
             # Made as __init__ makes it (the events replayed), without its cost.
-            loaded = object.__new__(Complaint)
-            object.__setattr__(loaded, "events", events)
-            object.__setattr__(loaded, "calendar", calendar or england_and_wales())
-            object.__setattr__(loaded, "_reading", None)
-            object.__setattr__(loaded, "_replay", replay(events))
-            return loaded
+            return _assembled(events, calendar or england_and_wales(), None, replay(events))
         return cls.from_events(events, calendar=calendar, edition=edition)
 
     @classmethod
